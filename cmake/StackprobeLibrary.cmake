@@ -1,0 +1,85 @@
+# stackprobe_library(): one ExternalProject per library and toolchain, every step run through
+# cmake/scripts/run_step.cmake so it gets one log, a status record and its duration.
+# Used by cmake/superbuild/CMakeLists.txt, which is configured once per toolchain.
+
+include_guard(GLOBAL)
+include(ExternalProject)
+
+# Sets out_var to the command prefix that runs one named step of a library through run_step.
+function(stackprobe_step_command out_var library step)
+  set(${out_var}
+    "${CMAKE_COMMAND}" -DTOOLCHAIN=${STACKPROBE_TOOLCHAIN} -DSTEP=${library}.${step}
+    "-DSTATE_DIR=${STACKPROBE_STATE_DIR}" -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_step.cmake" --
+    PARENT_SCOPE)
+endfunction()
+
+# stackprobe_library(NAME [DEPENDS lib...]
+#                    [CMAKE_ARGS arg...]                       CMake projects
+#                    [CONFIGURE_COMMAND ...] [BUILD_COMMAND ...] [INSTALL_COMMAND ...])
+# A library with CMAKE_ARGS and no CONFIGURE_COMMAND is a CMake project configured with the
+# toolchain file; the others give their own commands (ExternalProject's <SOURCE_DIR>,
+# <BINARY_DIR> and <INSTALL_DIR> placeholders work in them). DEPENDS names that are not built
+# for this toolchain are ignored.
+function(stackprobe_library name)
+  cmake_parse_arguments(PARSE_ARGV 1 _arg "" ""
+    "DEPENDS;CMAKE_ARGS;CONFIGURE_COMMAND;BUILD_COMMAND;INSTALL_COMMAND")
+
+  set(_depends "")
+  foreach(_dependency IN LISTS _arg_DEPENDS)
+    if(_dependency IN_LIST STACKPROBE_LIBRARIES)
+      list(APPEND _depends ${_dependency})
+    endif()
+  endforeach()
+
+  if(NOT _arg_CONFIGURE_COMMAND)
+    set(_launcher "")
+    if(STACKPROBE_CCACHE)
+      set(_launcher "-DCMAKE_C_COMPILER_LAUNCHER=${STACKPROBE_CCACHE}")
+    endif()
+    set(_arg_CONFIGURE_COMMAND
+      "${CMAKE_COMMAND}" -S <SOURCE_DIR> -B <BINARY_DIR> -G "${CMAKE_GENERATOR}"
+      "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}"
+      "-DCMAKE_BUILD_TYPE=${STACKPROBE_LIBRARY_BUILD_TYPE}"
+      -DCMAKE_INSTALL_PREFIX=<INSTALL_DIR>
+      -DCMAKE_INSTALL_LIBDIR=lib
+      -DCMAKE_PREFIX_PATH=<INSTALL_DIR>
+      -DCMAKE_FIND_ROOT_PATH=<INSTALL_DIR>
+      -DCMAKE_INSTALL_RPATH=<INSTALL_DIR>/lib
+      ${_launcher}
+      ${_arg_CMAKE_ARGS})
+    set(_arg_BUILD_COMMAND "${CMAKE_COMMAND}" --build <BINARY_DIR> --parallel ${STACKPROBE_JOBS})
+    set(_arg_INSTALL_COMMAND "${CMAKE_COMMAND}" --install <BINARY_DIR>)
+  endif()
+
+  set(_version "")
+  stackprobe_lock_get(_version "${STACKPROBE_LOCK_JSON}" ${name} version)
+  stackprobe_lock_get(_upstream_sha "${STACKPROBE_LOCK_JSON}" ${name} upstream sha256)
+  stackprobe_lock_get(_debian_sha "${STACKPROBE_LOCK_JSON}" ${name} debian sha256)
+
+  stackprobe_step_command(_source_step ${name} source)
+  stackprobe_step_command(_configure_step ${name} configure)
+  stackprobe_step_command(_build_step ${name} build)
+  stackprobe_step_command(_install_step ${name} install)
+
+  # The hashes are on the source command line so that a change of the lock re-runs the step.
+  ExternalProject_Add(${name}
+    PREFIX "${STACKPROBE_STATE_DIR}/ep"
+    INSTALL_DIR "${STACKPROBE_PREFIX}"
+    DEPENDS ${_depends}
+    DOWNLOAD_COMMAND ${_source_step}
+      "${CMAKE_COMMAND}" -DLIBRARY=${name} "-DLOCK_FILE=${STACKPROBE_LOCK_FILE}"
+      "-DPACKAGES_DIR=${STACKPROBE_PACKAGES_DIR}" -DSOURCE_DIR=<SOURCE_DIR>
+      "-DRECORD=${STACKPROBE_STATE_DIR}/sources/${name}.json"
+      -DALLOW_DOWNLOAD=${STACKPROBE_DOWNLOAD} -DALLOW_APT=${STACKPROBE_APT_FALLBACK}
+      -DVERSION=${_version} -DUPSTREAM_SHA256=${_upstream_sha} -DDEBIAN_SHA256=${_debian_sha}
+      -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/source.cmake"
+    UPDATE_COMMAND ""
+    PATCH_COMMAND ""
+    CONFIGURE_COMMAND ${_configure_step} ${_arg_CONFIGURE_COMMAND}
+    BUILD_COMMAND ${_build_step} ${_arg_BUILD_COMMAND}
+    INSTALL_COMMAND ${_install_step} ${_arg_INSTALL_COMMAND}
+    TEST_COMMAND "")
+
+  set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS
+    ${name}.source ${name}.configure ${name}.build ${name}.install)
+endfunction()

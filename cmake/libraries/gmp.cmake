@@ -1,0 +1,14 @@
+# GMP: autotools, needs m4. Debian's repack lacks doc/ (cmake/fixups/gmp-dfsg.cmake).
+# A cross build needs --host and a native CC_FOR_BUILD for GMP's generator programs.
+set(_gmp_configure_args --prefix=<INSTALL_DIR> --enable-shared --enable-static)
+set(_gmp_environment "CC=${STACKPROBE_CC_COMMAND}")
+if(STACKPROBE_AUTOTOOLS_HOST)
+  list(APPEND _gmp_configure_args --host=${STACKPROBE_AUTOTOOLS_HOST})
+  list(APPEND _gmp_environment CC_FOR_BUILD=cc)
+endif()
+
+stackprobe_library(gmp
+  CONFIGURE_COMMAND "${CMAKE_COMMAND}" -E env ${_gmp_environment}
+    <SOURCE_DIR>/configure ${_gmp_configure_args}
+  BUILD_COMMAND "${STACKPROBE_MAKE}" -j${STACKPROBE_JOBS}
+  INSTALL_COMMAND "${STACKPROBE_MAKE}" install)

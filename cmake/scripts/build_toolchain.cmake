@@ -1,0 +1,62 @@
+# Builds the stack for one toolchain: configures cmake/superbuild with the toolchain file (once),
+# then builds it, going on past a failed library so the independent ones still build.
+# Always exits 0: a failed toolchain must not stop the next one; the report decides the exit status.
+#
+#   cmake -DTOOLCHAIN=... -DSOURCE_ROOT=... -DBUILD_DIR=... -DSTATE_DIR=... -DPREFIX=...
+#         -DPACKAGES_DIR=... -DLIBRARIES=a|b|c -DJOBS=2 -DGENERATOR=Ninja [-DCCACHE=...]
+#         [-DDOWNLOAD=ON] [-DAPT_FALLBACK=ON] [-DLIBRARY_BUILD_TYPE=Release] -P build_toolchain.cmake
+
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
+
+string(REPLACE "|" ";" _libraries "${LIBRARIES}")
+file(MAKE_DIRECTORY "${STATE_DIR}/steps" "${STATE_DIR}/logs" "${STATE_DIR}/sources")
+
+set(_configure_args
+  -S "${SOURCE_ROOT}/cmake/superbuild" -B "${BUILD_DIR}" -G "${GENERATOR}"
+  "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/${TOOLCHAIN}.cmake"
+  "-DSTACKPROBE_TOOLCHAIN=${TOOLCHAIN}"
+  "-DSTACKPROBE_SOURCE_ROOT=${SOURCE_ROOT}"
+  "-DSTACKPROBE_LOCK_FILE=${SOURCE_ROOT}/stackprobe-lock.json"
+  "-DSTACKPROBE_PACKAGES_DIR=${PACKAGES_DIR}"
+  "-DSTACKPROBE_PREFIX=${PREFIX}"
+  "-DSTACKPROBE_STATE_DIR=${STATE_DIR}"
+  "-DSTACKPROBE_LIBRARIES=${LIBRARIES}"
+  "-DSTACKPROBE_JOBS=${JOBS}"
+  "-DSTACKPROBE_CCACHE=${CCACHE}"
+  "-DSTACKPROBE_DOWNLOAD=${DOWNLOAD}"
+  "-DSTACKPROBE_APT_FALLBACK=${APT_FALLBACK}"
+  "-DSTACKPROBE_LIBRARY_BUILD_TYPE=${LIBRARY_BUILD_TYPE}")
+
+# Configure again only when the arguments changed or it never succeeded; the inner build re-runs
+# its own configure when its CMakeLists or recipes change.
+set(_args_file "${STATE_DIR}/configure-args.txt")
+set(_previous "")
+if(EXISTS "${_args_file}")
+  file(READ "${_args_file}" _previous)
+endif()
+if(NOT EXISTS "${BUILD_DIR}/CMakeCache.txt" OR NOT _previous STREQUAL "${_configure_args}")
+  file(REMOVE "${_args_file}")
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=${TOOLCHAIN} -DSTEP=toolchain.configure "-DSTATE_DIR=${STATE_DIR}"
+      -P "${CMAKE_CURRENT_LIST_DIR}/run_step.cmake" -- "${CMAKE_COMMAND}" ${_configure_args}
+    RESULT_VARIABLE _rc)
+  if(NOT _rc EQUAL 0)
+    file(WRITE "${STATE_DIR}/toolchain.status" "fail")
+    return()
+  endif()
+  file(WRITE "${_args_file}" "${_configure_args}")
+endif()
+
+# Keep going past a failed library so that the ones that do not depend on it still build.
+if(GENERATOR MATCHES "Ninja")
+  set(_keep_going -k 0)
+else()
+  set(_keep_going -k)
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${BUILD_DIR}" -- ${_keep_going} RESULT_VARIABLE _rc)
+if(_rc EQUAL 0)
+  file(WRITE "${STATE_DIR}/toolchain.status" "pass")
+else()
+  file(WRITE "${STATE_DIR}/toolchain.status" "fail")
+endif()

@@ -1,0 +1,93 @@
+# Runs one step of the superbuild (for example openssl.build), writing its output to one log
+# and its status, duration and exact command to a JSON record that the report reads.
+#
+#   cmake -DTOOLCHAIN=linux-gcc -DSTEP=openssl.build -DSTATE_DIR=<dir> -P run_step.cmake -- COMMAND...
+#
+# The record carries the command and working folder so that the recipe of a toolchain that passed
+# can be written from it. The exit status is the command's, so ExternalProject stamps only
+# successful steps and a rerun resumes at the step that failed.
+
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
+
+foreach(_required TOOLCHAIN STEP STATE_DIR)
+  if(NOT DEFINED ${_required})
+    message(FATAL_ERROR "run_step.cmake: -D${_required}=... is required")
+  endif()
+endforeach()
+
+set(_command "")
+set(_in_command OFF)
+math(EXPR _last "${CMAKE_ARGC} - 1")
+foreach(_i RANGE ${_last})
+  if(_in_command)
+    list(APPEND _command "${CMAKE_ARGV${_i}}")
+  elseif(CMAKE_ARGV${_i} STREQUAL "--")
+    set(_in_command ON)
+  endif()
+endforeach()
+if(NOT _command)
+  message(FATAL_ERROR "run_step.cmake: no command after --")
+endif()
+
+set(_log "${STATE_DIR}/logs/${STEP}.log")
+set(_record "${STATE_DIR}/steps/${STEP}.json")
+file(MAKE_DIRECTORY "${STATE_DIR}/logs" "${STATE_DIR}/steps")
+file(REMOVE "${_record}")
+
+string(TIMESTAMP _started "%s")
+string(TIMESTAMP _started_iso "%Y-%m-%dT%H:%M:%SZ" UTC)
+execute_process(COMMAND ${_command}
+  RESULT_VARIABLE _result
+  OUTPUT_FILE "${_log}"
+  ERROR_FILE "${_log}")
+string(TIMESTAMP _finished "%s")
+math(EXPR _seconds "${_finished} - ${_started}")
+
+if(_result STREQUAL "0")
+  set(_status "pass")
+else()
+  set(_status "fail")
+endif()
+
+# The command's words as a JSON array, so the recipe can quote them for any shell.
+stackprobe_json_string_array(_words _command)
+file(TO_CMAKE_PATH "${_log}" _log_path)
+file(TO_CMAKE_PATH "${CMAKE_CURRENT_BINARY_DIR}" _cwd)
+set(_json "{}")
+stackprobe_json_set_string(_json name "${STEP}")
+stackprobe_json_set_string(_json status "${_status}")
+string(JSON _json SET "${_json}" seconds "${_seconds}")
+stackprobe_json_set_string(_json started "${_started_iso}")
+stackprobe_json_set_string(_json log "${_log_path}")
+stackprobe_json_set_string(_json cwd "${_cwd}")
+stackprobe_json_set_string(_json result "${_result}")
+string(JSON _json SET "${_json}" command "${_words}")
+file(WRITE "${_record}" "${_json}\n")
+
+if(_seconds GREATER_EQUAL 60)
+  math(EXPR _minutes "${_seconds} / 60")
+  math(EXPR _rest "${_seconds} % 60")
+  set(_duration "${_minutes}m${_rest}s")
+else()
+  set(_duration "${_seconds}s")
+endif()
+if(_status STREQUAL "pass")
+  message("stackprobe: ${TOOLCHAIN} ${STEP} ... ${_duration} ok")
+else()
+  file(STRINGS "${_log}" _lines)
+  list(LENGTH _lines _count)
+  set(_tail "")
+  if(_count GREATER 0)
+    math(EXPR _from "${_count} - 30")
+    if(_from LESS 0)
+      set(_from 0)
+    endif()
+    list(SUBLIST _lines ${_from} 30 _tail)
+    list(JOIN _tail "\n    " _tail)
+  endif()
+  message("stackprobe: ${TOOLCHAIN} ${STEP} ... ${_duration} FAILED (${_result})\n"
+    "  log: ${_log}\n  last lines:\n    ${_tail}")
+  # A non-zero exit keeps ExternalProject from stamping the step.
+  message(FATAL_ERROR "${TOOLCHAIN} ${STEP} failed")
+endif()

@@ -1,0 +1,42 @@
+# Assertions shared by the test scripts (cmake -P): each names what it expected and what it saw.
+
+include_guard(GLOBAL)
+
+function(expect_contains text needle what)
+  string(FIND "${text}" "${needle}" _at)
+  if(_at EQUAL -1)
+    message(FATAL_ERROR "FAILED: ${what}: expected to find '${needle}' in:\n${text}")
+  endif()
+endfunction()
+
+function(expect_not_contains text needle what)
+  string(FIND "${text}" "${needle}" _at)
+  if(NOT _at EQUAL -1)
+    message(FATAL_ERROR "FAILED: ${what}: did not expect '${needle}' in:\n${text}")
+  endif()
+endfunction()
+
+function(expect_equal seen expected what)
+  if(NOT "${seen}" STREQUAL "${expected}")
+    message(FATAL_ERROR "FAILED: ${what}: expected '${expected}', saw '${seen}'")
+  endif()
+endfunction()
+
+function(expect_exists path what)
+  if(NOT EXISTS "${path}")
+    message(FATAL_ERROR "FAILED: ${what}: ${path} does not exist")
+  endif()
+endfunction()
+
+function(expect_missing path what)
+  if(EXISTS "${path}")
+    message(FATAL_ERROR "FAILED: ${what}: ${path} exists")
+  endif()
+endfunction()
+
+# Runs a command; sets <prefix>_rc and <prefix>_output (stdout and stderr together).
+function(run_captured prefix)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+  set(${prefix}_rc "${_rc}" PARENT_SCOPE)
+  set(${prefix}_output "${_out}" PARENT_SCOPE)
+endfunction()
