@@ -1,17 +1,19 @@
 # The one list of toolchains stackprobe knows. Adding one means a toolchain file beside this
 # list (toolchains/<name>.cmake) and one line here.
 #
-# stackprobe_toolchain(NAME HOST <Linux|Windows> COMPILER <program> [EMULATOR <program>]
-#                      INSTALL <command that installs it> [EMULATOR_INSTALL <command>])
+# stackprobe_toolchain(NAME HOST <Linux|Windows> [TARGET <Linux|Windows>] COMPILER <program>
+#                      [EMULATOR <program>] INSTALL <command that installs it>
+#                      [EMULATOR_INSTALL <command>])
+# HOST is where the toolchain runs, TARGET where its programs run (default: HOST).
 
 stackprobe_toolchain(linux-gcc HOST Linux COMPILER gcc
   INSTALL "apt-get install gcc g++ make m4 perl")
 stackprobe_toolchain(linux-clang HOST Linux COMPILER clang
   INSTALL "apt-get install clang make m4 perl")
-stackprobe_toolchain(mingw-w64-x86_64 HOST Linux COMPILER x86_64-w64-mingw32-gcc EMULATOR wine
+stackprobe_toolchain(mingw-w64-x86_64 HOST Linux TARGET Windows COMPILER x86_64-w64-mingw32-gcc EMULATOR wine
   INSTALL "apt-get install gcc-mingw-w64-x86-64 make m4 perl"
   EMULATOR_INSTALL "apt-get install wine wine64")
-stackprobe_toolchain(mingw-w64-i686 HOST Linux COMPILER i686-w64-mingw32-gcc EMULATOR wine
+stackprobe_toolchain(mingw-w64-i686 HOST Linux TARGET Windows COMPILER i686-w64-mingw32-gcc EMULATOR wine
   INSTALL "apt-get install gcc-mingw-w64-i686 make m4 perl"
   EMULATOR_INSTALL "dpkg --add-architecture i386 && apt-get update && apt-get install wine wine32")
 stackprobe_toolchain(msvc HOST Windows COMPILER cl

@@ -4,7 +4,8 @@
 #
 #   cmake -DTOOLCHAIN=... -DSOURCE_ROOT=... -DBUILD_DIR=... -DSTATE_DIR=... -DPREFIX=...
 #         -DPACKAGES_DIR=... -DLIBRARIES=a|b|c -DJOBS=2 -DGENERATOR=Ninja [-DCCACHE=...]
-#         [-DDOWNLOAD=ON] [-DAPT_FALLBACK=ON] [-DLIBRARY_BUILD_TYPE=Release] -P build_toolchain.cmake
+#         [-DDOWNLOAD=ON] [-DAPT_FALLBACK=ON] [-DLIBRARY_BUILD_TYPE=Release] [-DPROBES=ON]
+#         [-DWERROR=OFF] [-DWINEPREFIX=<folder>] -P build_toolchain.cmake
 
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
@@ -26,7 +27,10 @@ set(_configure_args
   "-DSTACKPROBE_CCACHE=${CCACHE}"
   "-DSTACKPROBE_DOWNLOAD=${DOWNLOAD}"
   "-DSTACKPROBE_APT_FALLBACK=${APT_FALLBACK}"
-  "-DSTACKPROBE_LIBRARY_BUILD_TYPE=${LIBRARY_BUILD_TYPE}")
+  "-DSTACKPROBE_LIBRARY_BUILD_TYPE=${LIBRARY_BUILD_TYPE}"
+  "-DSTACKPROBE_PROBES=${PROBES}"
+  "-DSTACKPROBE_WERROR=${WERROR}"
+  "-DSTACKPROBE_WINEPREFIX=${WINEPREFIX}")
 
 # Configure again only when the arguments changed or it never succeeded; the inner build re-runs
 # its own configure when its CMakeLists or recipes change.

@@ -35,6 +35,24 @@ set(_record "${STATE_DIR}/steps/${STEP}.json")
 file(MAKE_DIRECTORY "${STATE_DIR}/logs" "${STATE_DIR}/steps")
 file(REMOVE "${_record}")
 
+# A step that runs again makes the records of the steps after it stale: they must run again too,
+# so their old "pass" must not stand in the report meanwhile. Steps are <unit>.<phase>, or
+# <unit>.<name>.<variant> for checks that run after <unit>.build (the probes).
+set(_phases source configure build install)
+if(STEP MATCHES "^([^.]+)\\.([a-z]+)$" AND CMAKE_MATCH_2 IN_LIST _phases)
+  set(_unit "${CMAKE_MATCH_1}")
+  list(FIND _phases "${CMAKE_MATCH_2}" _position)
+  file(GLOB _unit_records "${STATE_DIR}/steps/${_unit}.*.json")
+  foreach(_other IN LISTS _unit_records)
+    get_filename_component(_other_name "${_other}" NAME)
+    string(REGEX REPLACE "^${_unit}\\.(.*)\\.json$" "\\1" _other_phase "${_other_name}")
+    list(FIND _phases "${_other_phase}" _other_position)
+    if(_other_position GREATER _position OR (_other_position EQUAL -1 AND _position LESS 3))
+      file(REMOVE "${_other}")
+    endif()
+  endforeach()
+endif()
+
 string(TIMESTAMP _started "%s")
 string(TIMESTAMP _started_iso "%Y-%m-%dT%H:%M:%SZ" UTC)
 execute_process(COMMAND ${_command}
@@ -58,6 +76,7 @@ set(_json "{}")
 stackprobe_json_set_string(_json name "${STEP}")
 stackprobe_json_set_string(_json status "${_status}")
 string(JSON _json SET "${_json}" seconds "${_seconds}")
+string(JSON _json SET "${_json}" started_epoch "${_started}")
 stackprobe_json_set_string(_json started "${_started_iso}")
 stackprobe_json_set_string(_json log "${_log_path}")
 stackprobe_json_set_string(_json cwd "${_cwd}")

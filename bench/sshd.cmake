@@ -1,0 +1,167 @@
+# A throwaway OpenSSH server on 127.0.0.1 and a free port, for the libssh2 probe and the
+# benchmark: its own host key, client key, configuration and known_hosts, all under DIR;
+# nothing read from or written to the system's SSH setup. Public-key login only.
+#
+#   cmake -DACTION=start -DDIR=<folder> -P sshd.cmake   writes DIR/server.cmake (what clients need)
+#   cmake -DACTION=stop  -DDIR=<folder> -P sshd.cmake
+#
+# The server runs under `timeout`, so even a run that is killed before "stop" leaves no sshd
+# behind for longer than STACKPROBE_SSHD_LIFETIME seconds (default 3600).
+
+cmake_minimum_required(VERSION 3.25)
+
+if(NOT DEFINED DIR)
+  message(FATAL_ERROR "sshd.cmake: -DDIR=<folder> is required")
+endif()
+set(_lifetime 3600)
+if(DEFINED ENV{STACKPROBE_SSHD_LIFETIME})
+  set(_lifetime "$ENV{STACKPROBE_SSHD_LIFETIME}")
+endif()
+
+# Stops the server whose pid files are in DIR; quiet when none runs.
+function(_sshd_stop)
+  foreach(_pid_file "${DIR}/sshd.pid" "${DIR}/timeout.pid")
+    if(EXISTS "${_pid_file}")
+      file(STRINGS "${_pid_file}" _pid LIMIT_COUNT 1)
+      if(_pid MATCHES "^[0-9]+$")
+        execute_process(COMMAND kill ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
+      endif()
+      file(REMOVE "${_pid_file}")
+    endif()
+  endforeach()
+endfunction()
+
+function(_sshd_keygen path comment)
+  if(NOT EXISTS "${path}")
+    execute_process(COMMAND "${_ssh_keygen}" -q -t ed25519 -N "" -C "${comment}" -f "${path}"
+      RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "sshd: ssh-keygen for ${path} failed: ${_out}")
+    endif()
+  endif()
+endfunction()
+
+if(ACTION STREQUAL "stop")
+  _sshd_stop()
+  return()
+elseif(NOT ACTION STREQUAL "start")
+  message(FATAL_ERROR "sshd.cmake: -DACTION=start or -DACTION=stop")
+endif()
+
+find_program(_sshd sshd PATHS /usr/sbin /usr/local/sbin /sbin)
+if(NOT _sshd)
+  message(FATAL_ERROR "sshd: OpenSSH's server (sshd) is not installed, so no loopback server can be started. "
+    "Fix: apt-get install openssh-server (dnf install openssh-server; brew: it ships with macOS)")
+endif()
+find_program(_ssh_keygen ssh-keygen)
+find_program(_timeout timeout)
+if(NOT _ssh_keygen OR NOT _timeout)
+  message(FATAL_ERROR "sshd: ssh-keygen and timeout are needed: apt-get install openssh-client coreutils")
+endif()
+
+_sshd_stop()
+file(MAKE_DIRECTORY "${DIR}")
+_sshd_keygen("${DIR}/host_ed25519" stackprobe-host)
+_sshd_keygen("${DIR}/client_ed25519" stackprobe-client)
+file(COPY_FILE "${DIR}/client_ed25519.pub" "${DIR}/authorized_keys")
+file(STRINGS "${DIR}/host_ed25519.pub" _host_key LIMIT_COUNT 1)
+string(REGEX REPLACE " [^ ]+$" "" _host_key "${_host_key}")
+
+execute_process(COMMAND id -un OUTPUT_VARIABLE _user OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND id -u OUTPUT_VARIABLE _uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(_uid STREQUAL "0" AND NOT EXISTS /run/sshd)
+  # sshd as root: "Missing privilege separation directory: /run/sshd".
+  file(MAKE_DIRECTORY /run/sshd)
+  file(CHMOD /run/sshd DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+endif()
+
+foreach(_attempt RANGE 1 20)
+  string(RANDOM LENGTH 4 ALPHABET 0123456789 _digits)
+  math(EXPR _port "20000 + ${_digits} % 40000")
+  # SetEnv SHLVL=1: bash then counts itself a nested shell and does not source ~/.bashrc for
+  # scp's or ssh's commands (a pyenv set-up there cost 0.65 s per command).
+  file(WRITE "${DIR}/sshd_config"
+"Port ${_port}
+ListenAddress 127.0.0.1
+HostKey ${DIR}/host_ed25519
+PidFile ${DIR}/sshd.pid
+AuthorizedKeysFile ${DIR}/authorized_keys
+AllowUsers ${_user}
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PermitUserRC no
+PermitUserEnvironment no
+PrintMotd no
+PrintLastLog no
+UseDNS no
+SetEnv SHLVL=1
+MaxStartups 100
+MaxSessions 100
+Subsystem sftp internal-sftp
+")
+  file(REMOVE "${DIR}/sshd.pid" "${DIR}/sshd.log")
+  execute_process(
+    COMMAND sh -c "\"$0\" -s TERM \"$1\" \"$2\" -D -f \"$3\" -E \"$4\" </dev/null >/dev/null 2>&1 & echo $! > \"$5\""
+      "${_timeout}" "${_lifetime}" "${_sshd}" "${DIR}/sshd_config" "${DIR}/sshd.log" "${DIR}/timeout.pid"
+    RESULT_VARIABLE _rc)
+  # sshd writes its pid file once it listens; if it dies first, its log says why.
+  set(_state "waiting")
+  foreach(_poll RANGE 1 100)
+    if(EXISTS "${DIR}/sshd.pid")
+      set(_state "listening")
+      break()
+    endif()
+    file(STRINGS "${DIR}/timeout.pid" _timeout_pid LIMIT_COUNT 1)
+    execute_process(COMMAND kill -0 ${_timeout_pid} RESULT_VARIABLE _alive ERROR_QUIET)
+    if(NOT _alive EQUAL 0)
+      set(_state "exited")
+      break()
+    endif()
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 0.1)
+  endforeach()
+  if(_state STREQUAL "listening")
+    break()
+  endif()
+  set(_log "")
+  if(EXISTS "${DIR}/sshd.log")
+    file(READ "${DIR}/sshd.log" _log)
+  endif()
+  _sshd_stop()
+  if(NOT _log MATCHES "Address already in use|Cannot bind")
+    message(FATAL_ERROR "sshd: the server did not start (${_state}). Its log (${DIR}/sshd.log):\n${_log}\n"
+      "If it says 'Missing privilege separation directory', create it: mkdir -p /run/sshd")
+  endif()
+endforeach()
+if(NOT _state STREQUAL "listening")
+  message(FATAL_ERROR "sshd: no free port found in 20 attempts")
+endif()
+
+file(WRITE "${DIR}/known_hosts" "[127.0.0.1]:${_port} ${_host_key}\n")
+# For OpenSSH's own clients (the benchmark's peer): everything pinned, nothing asked.
+file(WRITE "${DIR}/ssh_config"
+"Host stackprobe-loopback
+  HostName 127.0.0.1
+  Port ${_port}
+  User ${_user}
+  IdentityFile ${DIR}/client_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile ${DIR}/known_hosts
+  GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
+  BatchMode yes
+  LogLevel ERROR
+")
+file(WRITE "${DIR}/server.cmake"
+"set(SSHD_HOST 127.0.0.1)
+set(SSHD_PORT ${_port})
+set(SSHD_USER ${_user})
+set(SSHD_PRIVATE_KEY \"${DIR}/client_ed25519\")
+set(SSHD_PUBLIC_KEY \"${DIR}/client_ed25519.pub\")
+set(SSHD_KNOWN_HOSTS \"${DIR}/known_hosts\")
+set(SSHD_SSH_CONFIG \"${DIR}/ssh_config\")
+")
+message(STATUS "sshd: listening on 127.0.0.1:${_port} (user ${_user}, folder ${DIR})")

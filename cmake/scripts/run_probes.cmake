@@ -1,0 +1,86 @@
+# Builds the probes of one linkage for one toolchain and runs each one as its own step
+# (probe.<library>.<linkage>), through the toolchain's emulator when it has one. A probe whose
+# executable has not changed since it last passed is not run again. The libssh2 probe logs in
+# to a throwaway sshd when one can be started (bench/sshd.cmake).
+#
+#   cmake -DTOOLCHAIN=... -DSTATE_DIR=... -DLINKAGE=shared|static -DBINARY_DIR=<probe build>
+#         -DLIBRARIES=a|b -DPREFIX=... -DSOURCE_ROOT=... [-DEMULATOR=wine] [-DWINEPREFIX=...]
+#         [-DEXECUTABLE_SUFFIX=.exe] [-DKEEP_GOING=-k|0] -P run_probes.cmake
+
+cmake_minimum_required(VERSION 3.25)
+
+string(REPLACE "|" ";" _libraries "${LIBRARIES}")
+string(REPLACE "|" ";" _keep_going "${KEEP_GOING}")
+set(_run_step "${CMAKE_COMMAND}" -DTOOLCHAIN=${TOOLCHAIN} "-DSTATE_DIR=${STATE_DIR}")
+set(_run_step_script "${SOURCE_ROOT}/cmake/scripts/run_step.cmake")
+
+execute_process(COMMAND ${_run_step} -DSTEP=probes-${LINKAGE}.build -P "${_run_step_script}"
+  -- "${CMAKE_COMMAND}" --build "${BINARY_DIR}" -- ${_keep_going})
+
+# Paths the program reads: under Wine a Unix path is Z:<path>.
+function(_probe_path out_var path)
+  if(EMULATOR MATCHES "wine")
+    set(path "Z:${path}")
+  endif()
+  set(${out_var} "${path}" PARENT_SCOPE)
+endfunction()
+
+set(_environment "")
+if(EMULATOR MATCHES "wine")
+  # The DLLs are in <prefix>/bin; Wine finds them through WINEPATH.
+  _probe_path(_bin "${PREFIX}/bin")
+  set(_environment "WINEPATH=${_bin}" "WINEDEBUG=-all")
+  if(WINEPREFIX)
+    list(APPEND _environment "WINEPREFIX=${WINEPREFIX}")
+  endif()
+endif()
+
+set(_failed "")
+foreach(_library IN LISTS _libraries)
+  set(_step probe.${_library}.${LINKAGE})
+  set(_exe "${BINARY_DIR}/probe_${_library}${EXECUTABLE_SUFFIX}")
+  set(_record "${STATE_DIR}/steps/${_step}.json")
+  if(NOT EXISTS "${_exe}")
+    execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
+      "${CMAKE_COMMAND}" "-DMESSAGE=probe_${_library} was not built (${LINKAGE}): see ${STATE_DIR}/logs/probes-${LINKAGE}.build.log"
+      -P "${SOURCE_ROOT}/cmake/scripts/fail.cmake")
+    list(APPEND _failed ${_step})
+    continue()
+  endif()
+  if(EXISTS "${_record}" AND "${_record}" IS_NEWER_THAN "${_exe}")
+    file(READ "${_record}" _previous)
+    string(JSON _previous_status GET "${_previous}" status)
+    if(_previous_status STREQUAL "pass")
+      continue()
+    endif()
+  endif()
+
+  set(_arguments "")
+  set(_sshd_dir "${STATE_DIR}/sshd")
+  if(_library STREQUAL "libssh2")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake"
+      RESULT_VARIABLE _sshd_rc OUTPUT_VARIABLE _sshd_out ERROR_VARIABLE _sshd_out)
+    if(_sshd_rc EQUAL 0)
+      include("${_sshd_dir}/server.cmake")
+      _probe_path(_private "${SSHD_PRIVATE_KEY}")
+      _probe_path(_public "${SSHD_PUBLIC_KEY}")
+      _probe_path(_known "${SSHD_KNOWN_HOSTS}")
+      set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}")
+    else()
+      message("stackprobe: ${TOOLCHAIN} ${_step}: no loopback server, so no handshake check:\n${_sshd_out}")
+    endif()
+  endif()
+  execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
+    "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${_exe}" ${_arguments}
+    RESULT_VARIABLE _rc)
+  if(_library STREQUAL "libssh2")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_sshd_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake")
+  endif()
+  if(NOT _rc EQUAL 0)
+    list(APPEND _failed ${_step})
+  endif()
+endforeach()
+
+if(_failed)
+  message(FATAL_ERROR "${TOOLCHAIN}: failed probes: ${_failed}")
+endif()

@@ -1,0 +1,177 @@
+/* libssh2 probe: header and library agree on the version, the library starts, its crypto is
+ * OpenSSL and zlib compression is built in; given a server, a handshake with the host key
+ * pinned by known_hosts, a public-key login and an SFTP session.
+ *   probe_libssh2 [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS] */
+#include <stdio.h>
+#include <string.h>
+
+#include <libssh2.h>
+#include <libssh2_sftp.h>
+
+#include "probe_check.h"
+#include "tcp_connect.h"
+
+struct server {
+  const char *host;
+  const char *port;
+  const char *user;
+  const char *private_key;
+  const char *public_key;
+  const char *known_hosts;
+};
+
+static const char *session_error(LIBSSH2_SESSION *session)
+{
+  char *message = NULL;
+
+  libssh2_session_last_error(session, &message, NULL, 0);
+  return message ? message : "no libssh2 error recorded";
+}
+
+/* libssh2 lists its zlib methods only once compression is asked for on the session. */
+static void check_compression(struct probe *probe, LIBSSH2_SESSION *session)
+{
+  const char **methods = NULL;
+  int count;
+  int found = 0;
+  int i;
+
+  if(probe_expect(probe, libssh2_session_flag(session, LIBSSH2_FLAG_COMPRESS, 1) == 0,
+                  "LIBSSH2_FLAG_COMPRESS accepted", session_error(session)))
+    return;
+  count = libssh2_session_supported_algs(session, LIBSSH2_METHOD_COMP_CS, &methods);
+  for(i = 0; i < count; i++) {
+    if(strcmp(methods[i], "zlib@openssh.com") == 0)
+      found = 1;
+  }
+  if(count > 0)
+    libssh2_free(session, methods);
+  probe_expect(probe, found, "zlib compression built in (zlib@openssh.com offered)",
+               "not among the compression methods: libssh2 was built without "
+               "ENABLE_ZLIB_COMPRESSION");
+}
+
+/* Host key checked against known_hosts: a server whose key is not there is refused. */
+static int check_host_key(struct probe *probe, LIBSSH2_SESSION *session,
+                          const struct server *server)
+{
+  LIBSSH2_KNOWNHOSTS *known = libssh2_knownhost_init(session);
+  const char *key;
+  size_t key_length = 0;
+  int key_type = 0;
+  int loaded;
+  int check = LIBSSH2_KNOWNHOST_CHECK_FAILURE;
+  char detail[512];
+  int port = 0;
+
+  if(probe_expect(probe, known != NULL, "libssh2_knownhost_init", session_error(session)))
+    return 1;
+  loaded = libssh2_knownhost_readfile(known, server->known_hosts, LIBSSH2_KNOWNHOST_FILE_OPENSSH);
+  snprintf(detail, sizeof(detail), "reading %s: %s", server->known_hosts, session_error(session));
+  if(probe_expect(probe, loaded > 0, "known_hosts read", detail))
+    goto cleanup;
+  key = libssh2_session_hostkey(session, &key_length, &key_type);
+  sscanf(server->port, "%d", &port);
+  if(key)
+    check =
+        libssh2_knownhost_checkp(known, server->host, port, key, key_length,
+                                 LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW, NULL);
+  snprintf(detail, sizeof(detail), "libssh2_knownhost_checkp gave %d for %s port %s (0 is a match)",
+           check, server->host, server->port);
+  probe_expect(probe, check == LIBSSH2_KNOWNHOST_CHECK_MATCH,
+               "server host key pinned by known_hosts", detail);
+cleanup:
+  libssh2_knownhost_free(known);
+  return check == LIBSSH2_KNOWNHOST_CHECK_MATCH ? 0 : 1;
+}
+
+static void check_server(struct probe *probe, const struct server *server)
+{
+  tcp_socket sock;
+  LIBSSH2_SESSION *session = NULL;
+  LIBSSH2_SFTP *sftp = NULL;
+  char detail[512];
+  const char *kex;
+  const char *cipher;
+  int rc;
+
+  if(probe_expect(probe, tcp_connect(server->host, server->port, &sock) == 0,
+                  "TCP connection to the server", "see the message above"))
+    return;
+  session = libssh2_session_init();
+  if(probe_expect(probe, session != NULL, "libssh2_session_init", "out of memory"))
+    goto cleanup;
+  rc = libssh2_session_handshake(session, sock);
+  snprintf(detail, sizeof(detail), "error %d: %s", rc, session_error(session));
+  if(probe_expect(probe, rc == 0, "session handshake", detail))
+    goto cleanup;
+  kex = libssh2_session_methods(session, LIBSSH2_METHOD_KEX);
+  cipher = libssh2_session_methods(session, LIBSSH2_METHOD_CRYPT_CS);
+  printf("     negotiated key exchange %s, cipher %s\n", kex ? kex : "?", cipher ? cipher : "?");
+  if(check_host_key(probe, session, server))
+    goto cleanup;
+  rc = libssh2_userauth_publickey_fromfile(session, server->user, server->public_key,
+                                           server->private_key, NULL);
+  snprintf(detail, sizeof(detail), "user %s, key %s: error %d: %s", server->user,
+           server->private_key, rc, session_error(session));
+  if(probe_expect(probe, rc == 0, "public-key login", detail))
+    goto cleanup;
+  sftp = libssh2_sftp_init(session);
+  snprintf(detail, sizeof(detail), "%s", session_error(session));
+  probe_expect(probe, sftp != NULL, "SFTP subsystem starts", detail);
+cleanup:
+  if(sftp)
+    libssh2_sftp_shutdown(sftp);
+  if(session) {
+    libssh2_session_disconnect(session, "probe done");
+    libssh2_session_free(session);
+  }
+  tcp_close(sock);
+}
+
+int main(int argc, char **argv)
+{
+  struct probe probe;
+  LIBSSH2_SESSION *session;
+  int rc;
+  char detail[128];
+
+  if(argc != 1 && argc != 7) {
+    fprintf(stderr, "usage: %s [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS]\n", argv[0]);
+    return 2;
+  }
+  probe_begin(&probe, "libssh2");
+  probe_expect_text(&probe, "header LIBSSH2_VERSION equals libssh2_version(0)", libssh2_version(0),
+                    LIBSSH2_VERSION);
+  rc = libssh2_init(0);
+  snprintf(detail, sizeof(detail), "returned %d", rc);
+  if(probe_expect(&probe, rc == 0, "libssh2_init", detail))
+    return probe_end(&probe);
+  probe_expect(&probe, libssh2_crypto_engine() == libssh2_openssl, "crypto backend is OpenSSL",
+               "libssh2 was built with another crypto backend (CRYPTO_BACKEND)");
+  session = libssh2_session_init();
+  if(!probe_expect(&probe, session != NULL, "libssh2_session_init", "out of memory")) {
+    check_compression(&probe, session);
+    libssh2_session_free(session);
+  }
+  if(argc == 7) {
+    struct server server;
+
+    server.host = argv[1];
+    server.port = argv[2];
+    server.user = argv[3];
+    server.private_key = argv[4];
+    server.public_key = argv[5];
+    server.known_hosts = argv[6];
+    if(tcp_startup() == 0) {
+      check_server(&probe, &server);
+      tcp_cleanup();
+    } else {
+      probe_expect(&probe, 0, "socket layer starts", "see the message above");
+    }
+  } else {
+    printf("     no server given: handshake and login not checked\n");
+  }
+  libssh2_exit();
+  return probe_end(&probe);
+}

@@ -1,0 +1,27 @@
+# probe.<toolchain>.<library>.<linkage>: runs one probe the superbuild built, through the
+# toolchain's emulator; the libssh2 probe logs in to the sshd of the "sshd" fixture.
+#   cmake -DEXE=... -DPREFIX=... [-DEMULATOR=wine -DWINEPREFIX=...] [-DSSHD_DIR=...] -P probe_test.cmake
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
+
+expect_exists("${EXE}" "the probe (did the toolchain's build pass?)")
+set(_prefix "")
+set(_environment "")
+if(EMULATOR MATCHES "wine")
+  set(_prefix "Z:")
+  set(_environment "WINEPATH=Z:${PREFIX}/bin" "WINEDEBUG=-all" "WINEPREFIX=${WINEPREFIX}")
+endif()
+set(_arguments "")
+if(SSHD_DIR)
+  expect_exists("${SSHD_DIR}/server.cmake" "the sshd fixture's server description")
+  include("${SSHD_DIR}/server.cmake")
+  set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_prefix}${SSHD_PRIVATE_KEY}"
+    "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}")
+endif()
+run_captured(_probe "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${EXE}" ${_arguments})
+message("${_probe_output}")
+expect_equal("${_probe_rc}" "0" "the probe's exit status")
+expect_contains("${_probe_output}" "checks passed" "the probe's summary")
+if(SSHD_DIR)
+  expect_contains("${_probe_output}" "ok   libssh2: public-key login" "the login check")
+endif()

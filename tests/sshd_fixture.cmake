@@ -1,0 +1,32 @@
+# sshd.start / sshd.stop: the loopback server that the libssh2 probes and the benchmark tests
+# share (CTest fixture "sshd"); stop also proves that no sshd of this folder is left running.
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=start|stop -P sshd_fixture.cmake
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
+
+set(_dir "${WORK_DIR}/sshd")
+if(CASE STREQUAL "start")
+  run_captured(_start "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake")
+  expect_equal("${_start_rc}" "0" "starting sshd:\n${_start_output}")
+  expect_exists("${_dir}/server.cmake" "the server description")
+  include("${_dir}/server.cmake")
+  # The pinned host key must be the one the server presents: OpenSSH's client checks it strictly.
+  run_captured(_ssh ssh -F "${SSHD_SSH_CONFIG}" stackprobe-loopback true)
+  expect_equal("${_ssh_rc}" "0" "ssh with the pinned host key:\n${_ssh_output}")
+elseif(CASE STREQUAL "stop")
+  file(STRINGS "${_dir}/sshd.pid" _pid LIMIT_COUNT 1)
+  run_captured(_stop "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake")
+  expect_equal("${_stop_rc}" "0" "stopping sshd:\n${_stop_output}")
+  foreach(_poll RANGE 1 50)
+    execute_process(COMMAND kill -0 ${_pid} RESULT_VARIABLE _alive ERROR_QUIET)
+    if(NOT _alive EQUAL 0)
+      break()
+    endif()
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 0.1)
+  endforeach()
+  if(_alive EQUAL 0)
+    message(FATAL_ERROR "FAILED: sshd ${_pid} still runs after stop")
+  endif()
+else()
+  message(FATAL_ERROR "sshd_fixture.cmake: unknown CASE '${CASE}'")
+endif()
