@@ -83,3 +83,38 @@ function(stackprobe_library name)
   set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS
     ${name}.source ${name}.configure ${name}.build ${name}.install)
 endfunction()
+
+# stackprobe_own_project(NAME SOURCE_DIR <dir> [CMAKE_ARGS ...] [BUILD_COMMAND ...])
+# One of stackprobe's own CMake projects (the probes, the benchmark client), configured with the
+# toolchain file against the prefix once every library is installed. Built in Debug: the original
+# dojo asked for its own code without optimization (the libraries keep their own flags). The
+# build step runs every time; it is cheap and its project knows what changed.
+function(stackprobe_own_project name)
+  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "SOURCE_DIR" "CMAKE_ARGS;BUILD_COMMAND")
+  stackprobe_step_command(_configure_step ${name} configure)
+  if(NOT _arg_BUILD_COMMAND)
+    stackprobe_step_command(_build_step ${name} build)
+    set(_arg_BUILD_COMMAND ${_build_step} "${CMAKE_COMMAND}" --build <BINARY_DIR>)
+    set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS ${name}.configure ${name}.build)
+  else()
+    set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS ${name}.configure)
+  endif()
+  ExternalProject_Add(${name}
+    PREFIX "${STACKPROBE_STATE_DIR}/ep"
+    SOURCE_DIR "${_arg_SOURCE_DIR}"
+    DEPENDS ${STACKPROBE_LIBRARIES}
+    DOWNLOAD_COMMAND ""
+    UPDATE_COMMAND ""
+    PATCH_COMMAND ""
+    CONFIGURE_COMMAND ${_configure_step}
+      "${CMAKE_COMMAND}" -S <SOURCE_DIR> -B <BINARY_DIR> -G "${CMAKE_GENERATOR}"
+      "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}"
+      -DCMAKE_BUILD_TYPE=Debug
+      "-DSTACKPROBE_PREFIX=${STACKPROBE_PREFIX}"
+      "-DSTACKPROBE_WERROR=${STACKPROBE_WERROR}"
+      ${_arg_CMAKE_ARGS}
+    BUILD_COMMAND ${_arg_BUILD_COMMAND}
+    BUILD_ALWAYS ON
+    INSTALL_COMMAND ""
+    TEST_COMMAND "")
+endfunction()

@@ -1,7 +1,9 @@
 # Collects every toolchain's step records into report.json and prints the table.
 # Exits non-zero when a toolchain the user required failed or is absent, after writing the report.
 #
-#   cmake -DSTATE_ROOT=<build>/stackprobe -DREPORT_DIR=<build>/report [-DPREFIX_ROOT=...] -P report.cmake
+#   cmake -DSTATE_ROOT=<build>/stackprobe -DREPORT_DIR=<build>/report [-DBENCH_JSON=<file>]
+#         [-DBENCH_REQUIRED=ON] -P report.cmake
+# The benchmark's results (BENCH_JSON, written by bench/run_bench.cmake) go in as "bench".
 
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
@@ -156,10 +158,13 @@ foreach(_i RANGE ${_last})
             set(_last_end ${_end})
           endif()
         endif()
-        # One column per library, and one for all the probes (probes-<linkage>.*, probe.*).
+        # One column per library, one for all the probes (probes-<linkage>.*, probe.*), one for the
+        # benchmark (bench-client.*).
         string(REGEX REPLACE "\\..*" "" _library "${_step_name}")
         if(_library MATCHES "^probes?(-|$)")
           set(_library probes)
+        elseif(_library MATCHES "^bench(-|$)")
+          set(_library bench)
         endif()
         if(NOT _library IN_LIST _libraries)
           list(APPEND _libraries ${_library})
@@ -216,6 +221,27 @@ string(JSON _report SET "${_report}" schema 1)
 string(TIMESTAMP _now "%Y-%m-%dT%H:%M:%SZ" UTC)
 stackprobe_json_set_string(_report generated "${_now}")
 string(JSON _report SET "${_report}" toolchains "[${_joined}]")
+
+# The benchmark, when it ran: its results, or its failure and log.
+set(_bench_record "${STATE_ROOT}/bench/steps/bench.run.json")
+if(EXISTS "${_bench_record}")
+  file(READ "${_bench_record}" _record)
+  string(JSON _bench_status GET "${_record}" status)
+  string(JSON _bench_log GET "${_record}" log)
+  if(_bench_status STREQUAL "pass" AND BENCH_JSON AND EXISTS "${BENCH_JSON}")
+    file(READ "${BENCH_JSON}" _bench)
+    stackprobe_json_set_string(_bench status "pass")
+  else()
+    set(_bench "{}")
+    stackprobe_json_set_string(_bench status "fail")
+    stackprobe_json_set_string(_bench log "${_bench_log}")
+    string(APPEND _problems "  the benchmark failed: see ${_bench_log}\n")
+    if(BENCH_REQUIRED)
+      list(APPEND _required_failed bench)
+    endif()
+  endif()
+  string(JSON _report SET "${_report}" bench "${_bench}")
+endif()
 file(MAKE_DIRECTORY "${REPORT_DIR}")
 file(WRITE "${REPORT_DIR}/report.json" "${_report}\n")
 

@@ -1,6 +1,6 @@
 # The probes (probes/) of one toolchain: configured twice, against the shared and the static
-# libraries of the prefix, once all libraries are installed. The build step builds and runs them
-# (cmake/scripts/run_probes.cmake), every time: it is cheap, and it re-runs only changed probes.
+# libraries of the prefix. Their build step builds and runs them (cmake/scripts/run_probes.cmake),
+# re-running only the probes whose executables changed.
 
 if(CMAKE_GENERATOR MATCHES "Ninja")
   set(_probes_keep_going "-k|0")
@@ -10,22 +10,11 @@ endif()
 string(REPLACE ";" "|" _probes_libraries "${STACKPROBE_LIBRARIES}")
 
 foreach(_linkage shared static)
-  stackprobe_step_command(_probes_configure_step probes-${_linkage} configure)
-  ExternalProject_Add(probes-${_linkage}
-    PREFIX "${STACKPROBE_STATE_DIR}/ep"
+  stackprobe_own_project(probes-${_linkage}
     SOURCE_DIR "${STACKPROBE_SOURCE_ROOT}/probes"
-    DEPENDS ${STACKPROBE_LIBRARIES}
-    DOWNLOAD_COMMAND ""
-    UPDATE_COMMAND ""
-    PATCH_COMMAND ""
-    CONFIGURE_COMMAND ${_probes_configure_step}
-      "${CMAKE_COMMAND}" -S <SOURCE_DIR> -B <BINARY_DIR> -G "${CMAKE_GENERATOR}"
-      "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}"
-      -DCMAKE_BUILD_TYPE=Debug
-      "-DSTACKPROBE_PREFIX=${STACKPROBE_PREFIX}"
+    CMAKE_ARGS
       -DSTACKPROBE_PROBE_LINKAGE=${_linkage}
       "-DSTACKPROBE_PROBE_LIBRARIES=${_probes_libraries}"
-      "-DSTACKPROBE_WERROR=${STACKPROBE_WERROR}"
     BUILD_COMMAND "${CMAKE_COMMAND}"
       -DTOOLCHAIN=${STACKPROBE_TOOLCHAIN}
       "-DSTATE_DIR=${STACKPROBE_STATE_DIR}"
@@ -38,11 +27,9 @@ foreach(_linkage shared static)
       "-DWINEPREFIX=${STACKPROBE_WINEPREFIX}"
       "-DEXECUTABLE_SUFFIX=${CMAKE_EXECUTABLE_SUFFIX}"
       "-DKEEP_GOING=${_probes_keep_going}"
-      -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_probes.cmake"
-    BUILD_ALWAYS ON
-    INSTALL_COMMAND ""
-    TEST_COMMAND "")
-  set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS probes-${_linkage}.configure probes-${_linkage}.build)
+      -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_probes.cmake")
+  # run_probes.cmake records these steps itself.
+  set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS probes-${_linkage}.build)
   foreach(_library IN LISTS STACKPROBE_LIBRARIES)
     set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS probe.${_library}.${_linkage})
   endforeach()

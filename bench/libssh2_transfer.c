@@ -1,0 +1,652 @@
+/* libssh2_transfer: the benchmark's libssh2 client. Moves the workload's files to (put) or from
+ * (get) an SSH server over SFTP or SCP and prints one JSON line with the bytes moved, the setup
+ * time, the transfer time and the CPU time. The host key must match known_hosts.
+ *
+ * Driving libssh2 fast: large buffers to libssh2_sftp_write, re-submitting the part not yet
+ * acknowledged (no memmove); large reads, which libssh2 reads ahead; TCP_NODELAY; channel
+ * writes in a loop (at most 32,700 bytes go per call). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libssh2.h>
+#include <libssh2_sftp.h>
+
+#include "platform.h"
+#include "tcp_connect.h"
+
+enum {
+  SFTP_REQUEST_BYTES = 30000, /* libssh2 1.11 splits SFTP writes and reads into these */
+  DEFAULT_BUFFER_BYTES = 32 * SFTP_REQUEST_BYTES,
+  MAX_STREAMS = 16,
+  PATH_BYTES = 1024
+};
+
+struct options {
+  const char *host;
+  const char *port;
+  const char *user;
+  const char *private_key;
+  const char *public_key;
+  const char *known_hosts;
+  const char *protocol;  /* sftp or scp */
+  const char *direction; /* put or get */
+  const char *local_dir;
+  const char *remote_dir;
+  const char *cipher; /* NULL: libssh2's own preference */
+  long files;
+  long buffer_bytes;
+  long streams;
+};
+
+struct connection {
+  tcp_socket sock;
+  int sock_open;
+  LIBSSH2_SESSION *session;
+  LIBSSH2_SFTP *sftp;
+};
+
+/* One range of one file moved by one connection; the unit of work of a stream. */
+struct range_job {
+  const struct options *options;
+  struct connection *connection;
+  char local_path[PATH_BYTES];
+  char remote_path[PATH_BYTES];
+  long long offset;
+  long long length;
+  int result;
+};
+
+static const char *session_error(LIBSSH2_SESSION *session)
+{
+  char *message = NULL;
+
+  libssh2_session_last_error(session, &message, NULL, 0);
+  return message ? message : "no libssh2 error recorded";
+}
+
+static void usage(const char *program)
+{
+  fprintf(stderr,
+          "usage: %s --host H --port P --user U --private-key FILE --public-key FILE\n"
+          "          --known-hosts FILE --protocol sftp|scp --direction put|get\n"
+          "          --local-dir DIR --remote-dir DIR [--files N] [--buffer BYTES]\n"
+          "          [--streams N] [--cipher NAME]\n"
+          "Files are named file-0000.bin, file-0001.bin, ... in both folders.\n",
+          program);
+}
+
+static int parse_number(const char *text, long minimum, long maximum, long *value)
+{
+  char *end = NULL;
+  long parsed;
+
+  errno = 0;
+  parsed = strtol(text, &end, 10);
+  if(errno != 0 || end == text || *end != '\0' || parsed < minimum || parsed > maximum)
+    return -1;
+  *value = parsed;
+  return 0;
+}
+
+static int parse_options(int argc, char **argv, struct options *options)
+{
+  int i;
+
+  memset(options, 0, sizeof(*options));
+  options->files = 1;
+  options->buffer_bytes = DEFAULT_BUFFER_BYTES;
+  options->streams = 1;
+  for(i = 1; i + 1 < argc; i += 2) {
+    const char *name = argv[i];
+    const char *value = argv[i + 1];
+
+    if(strcmp(name, "--host") == 0)
+      options->host = value;
+    else if(strcmp(name, "--port") == 0)
+      options->port = value;
+    else if(strcmp(name, "--user") == 0)
+      options->user = value;
+    else if(strcmp(name, "--private-key") == 0)
+      options->private_key = value;
+    else if(strcmp(name, "--public-key") == 0)
+      options->public_key = value;
+    else if(strcmp(name, "--known-hosts") == 0)
+      options->known_hosts = value;
+    else if(strcmp(name, "--protocol") == 0)
+      options->protocol = value;
+    else if(strcmp(name, "--direction") == 0)
+      options->direction = value;
+    else if(strcmp(name, "--local-dir") == 0)
+      options->local_dir = value;
+    else if(strcmp(name, "--remote-dir") == 0)
+      options->remote_dir = value;
+    else if(strcmp(name, "--cipher") == 0)
+      options->cipher = value;
+    else if(strcmp(name, "--files") == 0) {
+      if(parse_number(value, 1, 1000000, &options->files) != 0) {
+        fprintf(stderr, "--files: '%s' is not a number from 1 to 1000000\n", value);
+        return -1;
+      }
+    }
+    else if(strcmp(name, "--buffer") == 0) {
+      if(parse_number(value, 1024, 64L * 1024 * 1024, &options->buffer_bytes) != 0) {
+        fprintf(stderr, "--buffer: '%s' is not a number of bytes from 1024 to 64 MiB\n", value);
+        return -1;
+      }
+    }
+    else if(strcmp(name, "--streams") == 0) {
+      if(parse_number(value, 1, MAX_STREAMS, &options->streams) != 0) {
+        fprintf(stderr, "--streams: '%s' is not a number from 1 to %d\n", value, MAX_STREAMS);
+        return -1;
+      }
+    }
+    else {
+      fprintf(stderr, "unknown option %s\n", name);
+      return -1;
+    }
+  }
+  if(i != argc || !options->host || !options->port || !options->user || !options->private_key ||
+     !options->public_key || !options->known_hosts || !options->protocol || !options->direction ||
+     !options->local_dir || !options->remote_dir)
+    return -1;
+  if(strcmp(options->protocol, "sftp") != 0 && strcmp(options->protocol, "scp") != 0) {
+    fprintf(stderr, "--protocol must be sftp or scp, not %s\n", options->protocol);
+    return -1;
+  }
+  if(strcmp(options->direction, "put") != 0 && strcmp(options->direction, "get") != 0) {
+    fprintf(stderr, "--direction must be put or get, not %s\n", options->direction);
+    return -1;
+  }
+  if(options->streams > 1 && (strcmp(options->protocol, "sftp") != 0 || options->files != 1)) {
+    fprintf(stderr, "--streams above 1 splits one file over SFTP sessions: use --protocol sftp "
+                    "--files 1\n");
+    return -1;
+  }
+  return 0;
+}
+
+static int check_host_key(const struct options *options, LIBSSH2_SESSION *session)
+{
+  LIBSSH2_KNOWNHOSTS *known = libssh2_knownhost_init(session);
+  const char *key;
+  size_t key_length = 0;
+  int key_type = 0;
+  long port = 0;
+  int check = LIBSSH2_KNOWNHOST_CHECK_FAILURE;
+
+  if(!known) {
+    fprintf(stderr, "libssh2_knownhost_init: %s\n", session_error(session));
+    return -1;
+  }
+  if(libssh2_knownhost_readfile(known, options->known_hosts, LIBSSH2_KNOWNHOST_FILE_OPENSSH) <
+     0) {
+    fprintf(stderr, "reading known_hosts %s: %s\n", options->known_hosts, session_error(session));
+    libssh2_knownhost_free(known);
+    return -1;
+  }
+  key = libssh2_session_hostkey(session, &key_length, &key_type);
+  if(key && parse_number(options->port, 1, 65535, &port) == 0)
+    check = libssh2_knownhost_checkp(known, options->host, (int)port, key, key_length,
+                                     LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW,
+                                     NULL);
+  libssh2_knownhost_free(known);
+  if(check != LIBSSH2_KNOWNHOST_CHECK_MATCH) {
+    fprintf(stderr, "host key of %s port %s is not the one in %s (check result %d): refused\n",
+            options->host, options->port, options->known_hosts, check);
+    return -1;
+  }
+  return 0;
+}
+
+static void connection_close(struct connection *connection)
+{
+  if(connection->sftp)
+    libssh2_sftp_shutdown(connection->sftp);
+  if(connection->session) {
+    libssh2_session_disconnect(connection->session, "transfer done");
+    libssh2_session_free(connection->session);
+  }
+  if(connection->sock_open)
+    tcp_close(connection->sock);
+  memset(connection, 0, sizeof(*connection));
+}
+
+/* Connects, checks the host key, logs in and, for SFTP, starts the subsystem. */
+static int connection_open(const struct options *options, struct connection *connection)
+{
+  int rc;
+
+  memset(connection, 0, sizeof(*connection));
+  if(tcp_connect(options->host, options->port, &connection->sock) != 0)
+    return -1;
+  connection->sock_open = 1;
+  connection->session = libssh2_session_init();
+  if(!connection->session) {
+    fprintf(stderr, "libssh2_session_init failed\n");
+    goto failed;
+  }
+  libssh2_session_set_blocking(connection->session, 1);
+  if(options->cipher) {
+    if(libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_CS,
+                                   options->cipher) != 0 ||
+       libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_SC,
+                                   options->cipher) != 0) {
+      fprintf(stderr, "cipher %s: %s\n", options->cipher, session_error(connection->session));
+      goto failed;
+    }
+  }
+  rc = libssh2_session_handshake(connection->session, connection->sock);
+  if(rc != 0) {
+    fprintf(stderr, "handshake with %s:%s failed (%d): %s\n", options->host, options->port, rc,
+            session_error(connection->session));
+    goto failed;
+  }
+  if(check_host_key(options, connection->session) != 0)
+    goto failed;
+  rc = libssh2_userauth_publickey_fromfile(connection->session, options->user,
+                                           options->public_key, options->private_key, NULL);
+  if(rc != 0) {
+    fprintf(stderr, "public-key login as %s with %s failed (%d): %s\n", options->user,
+            options->private_key, rc, session_error(connection->session));
+    goto failed;
+  }
+  if(strcmp(options->protocol, "sftp") == 0) {
+    connection->sftp = libssh2_sftp_init(connection->session);
+    if(!connection->sftp) {
+      fprintf(stderr, "starting SFTP: %s\n", session_error(connection->session));
+      goto failed;
+    }
+  }
+  return 0;
+failed:
+  connection_close(connection);
+  return -1;
+}
+
+/* Sends length bytes of the local file from offset to the same offset of the remote file. */
+static int sftp_put_range(struct range_job *job, char *buffer)
+{
+  LIBSSH2_SESSION *session = job->connection->session;
+  LIBSSH2_SFTP_HANDLE *handle = NULL;
+  FILE *local = NULL;
+  long long remaining = job->length;
+  int result = -1;
+
+  local = fopen(job->local_path, "rb");
+  if(!local || platform_seek(local, job->offset) != 0) {
+    fprintf(stderr, "opening %s at %lld: %s\n", job->local_path, job->offset, strerror(errno));
+    goto cleanup;
+  }
+  /* No TRUNC: parallel streams write ranges of one file; the caller removed it beforehand. */
+  handle = libssh2_sftp_open(job->connection->sftp, job->remote_path,
+                             LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT, 0644);
+  if(!handle) {
+    fprintf(stderr, "SFTP open %s for writing: %s\n", job->remote_path, session_error(session));
+    goto cleanup;
+  }
+  libssh2_sftp_seek64(handle, (libssh2_uint64_t)job->offset);
+  while(remaining > 0) {
+    size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
+                                                           : (size_t)job->options->buffer_bytes;
+    size_t filled = fread(buffer, 1, wanted, local);
+    size_t acknowledged = 0;
+
+    if(filled != wanted) {
+      fprintf(stderr, "reading %s: %s\n", job->local_path, ferror(local) ? strerror(errno) : "file shorter than expected");
+      goto cleanup;
+    }
+    while(acknowledged < filled) {
+      ssize_t rc = libssh2_sftp_write(handle, buffer + acknowledged, filled - acknowledged);
+
+      if(rc < 0) {
+        fprintf(stderr, "SFTP write to %s failed (%ld): %s\n", job->remote_path, (long)rc,
+                session_error(session));
+        goto cleanup;
+      }
+      acknowledged += (size_t)rc;
+    }
+    remaining -= (long long)filled;
+  }
+  result = 0;
+cleanup:
+  if(handle && libssh2_sftp_close(handle) != 0 && result == 0) {
+    fprintf(stderr, "SFTP close %s: %s\n", job->remote_path, session_error(session));
+    result = -1;
+  }
+  if(local)
+    fclose(local);
+  return result;
+}
+
+/* Receives length bytes of the remote file from offset into the same offset of the local file. */
+static int sftp_get_range(struct range_job *job, char *buffer)
+{
+  LIBSSH2_SESSION *session = job->connection->session;
+  LIBSSH2_SFTP_HANDLE *handle = NULL;
+  FILE *local = NULL;
+  long long remaining = job->length;
+  int result = -1;
+
+  /* r+b: the caller created the file, and parallel streams each write their own range. */
+  local = fopen(job->local_path, "r+b");
+  if(!local || platform_seek(local, job->offset) != 0) {
+    fprintf(stderr, "opening %s at %lld: %s\n", job->local_path, job->offset, strerror(errno));
+    goto cleanup;
+  }
+  handle = libssh2_sftp_open(job->connection->sftp, job->remote_path, LIBSSH2_FXF_READ, 0);
+  if(!handle) {
+    fprintf(stderr, "SFTP open %s for reading: %s\n", job->remote_path, session_error(session));
+    goto cleanup;
+  }
+  libssh2_sftp_seek64(handle, (libssh2_uint64_t)job->offset);
+  while(remaining > 0) {
+    size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
+                                                           : (size_t)job->options->buffer_bytes;
+    ssize_t rc = libssh2_sftp_read(handle, buffer, wanted);
+
+    if(rc <= 0) {
+      fprintf(stderr, "SFTP read from %s failed (%ld, %lld bytes missing): %s\n",
+              job->remote_path, (long)rc, remaining, session_error(session));
+      goto cleanup;
+    }
+    if(fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
+      fprintf(stderr, "writing %s: %s\n", job->local_path, strerror(errno));
+      goto cleanup;
+    }
+    remaining -= (long long)rc;
+  }
+  result = 0;
+cleanup:
+  if(handle)
+    libssh2_sftp_close(handle);
+  if(local && fclose(local) != 0 && result == 0) {
+    fprintf(stderr, "closing %s: %s\n", job->local_path, strerror(errno));
+    result = -1;
+  }
+  return result;
+}
+
+static int scp_put_file(struct range_job *job, char *buffer)
+{
+  LIBSSH2_SESSION *session = job->connection->session;
+  LIBSSH2_CHANNEL *channel = NULL;
+  FILE *local = fopen(job->local_path, "rb");
+  long long remaining = job->length;
+  int result = -1;
+
+  if(!local) {
+    fprintf(stderr, "opening %s: %s\n", job->local_path, strerror(errno));
+    return -1;
+  }
+  channel = libssh2_scp_send64(session, job->remote_path, 0644, (libssh2_int64_t)job->length, 0, 0);
+  if(!channel) {
+    fprintf(stderr, "SCP send %s: %s\n", job->remote_path, session_error(session));
+    goto cleanup;
+  }
+  while(remaining > 0) {
+    size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
+                                                           : (size_t)job->options->buffer_bytes;
+    size_t filled = fread(buffer, 1, wanted, local);
+    size_t written = 0;
+
+    if(filled != wanted) {
+      fprintf(stderr, "reading %s: file shorter than expected\n", job->local_path);
+      goto cleanup;
+    }
+    while(written < filled) {
+      ssize_t rc = libssh2_channel_write(channel, buffer + written, filled - written);
+
+      if(rc < 0) {
+        fprintf(stderr, "SCP write to %s failed (%ld): %s\n", job->remote_path, (long)rc,
+                session_error(session));
+        goto cleanup;
+      }
+      written += (size_t)rc;
+    }
+    remaining -= (long long)filled;
+  }
+  if(libssh2_channel_send_eof(channel) != 0 || libssh2_channel_wait_eof(channel) != 0 ||
+     libssh2_channel_wait_closed(channel) != 0) {
+    fprintf(stderr, "SCP finishing %s: %s\n", job->remote_path, session_error(session));
+    goto cleanup;
+  }
+  result = 0;
+cleanup:
+  if(channel)
+    libssh2_channel_free(channel);
+  fclose(local);
+  return result;
+}
+
+static int scp_get_file(struct range_job *job, char *buffer)
+{
+  LIBSSH2_SESSION *session = job->connection->session;
+  LIBSSH2_CHANNEL *channel;
+  libssh2_struct_stat status;
+  FILE *local = NULL;
+  long long remaining;
+  int result = -1;
+
+  memset(&status, 0, sizeof(status));
+  channel = libssh2_scp_recv2(session, job->remote_path, &status);
+  if(!channel) {
+    fprintf(stderr, "SCP receive %s: %s\n", job->remote_path, session_error(session));
+    return -1;
+  }
+  remaining = (long long)status.st_size;
+  job->length = remaining;
+  local = fopen(job->local_path, "wb");
+  if(!local) {
+    fprintf(stderr, "creating %s: %s\n", job->local_path, strerror(errno));
+    goto cleanup;
+  }
+  while(remaining > 0) {
+    size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
+                                                           : (size_t)job->options->buffer_bytes;
+    ssize_t rc = libssh2_channel_read(channel, buffer, wanted);
+
+    if(rc <= 0) {
+      fprintf(stderr, "SCP read from %s failed (%ld, %lld bytes missing): %s\n",
+              job->remote_path, (long)rc, remaining, session_error(session));
+      goto cleanup;
+    }
+    if(fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
+      fprintf(stderr, "writing %s: %s\n", job->local_path, strerror(errno));
+      goto cleanup;
+    }
+    remaining -= (long long)rc;
+  }
+  result = 0;
+cleanup:
+  libssh2_channel_free(channel);
+  if(local && fclose(local) != 0 && result == 0)
+    result = -1;
+  return result;
+}
+
+/* Runs one job with a buffer of its own; a thread's entry point for parallel streams. */
+static void run_range_job(void *argument)
+{
+  struct range_job *job = argument;
+  int is_put = strcmp(job->options->direction, "put") == 0;
+  char *buffer = malloc((size_t)job->options->buffer_bytes);
+
+  if(!buffer) {
+    fprintf(stderr, "out of memory for a %ld-byte buffer\n", job->options->buffer_bytes);
+    job->result = -1;
+    return;
+  }
+  if(strcmp(job->options->protocol, "scp") == 0)
+    job->result = is_put ? scp_put_file(job, buffer) : scp_get_file(job, buffer);
+  else
+    job->result = is_put ? sftp_put_range(job, buffer) : sftp_get_range(job, buffer);
+  free(buffer);
+}
+
+static void file_paths(const struct options *options, long index, struct range_job *job)
+{
+  snprintf(job->local_path, sizeof(job->local_path), "%s/file-%04ld.bin", options->local_dir,
+           index);
+  snprintf(job->remote_path, sizeof(job->remote_path), "%s/file-%04ld.bin", options->remote_dir,
+           index);
+}
+
+/* Size of the file to move: the local one for put, the remote one (SFTP stat) for get. */
+static long long source_size(const struct options *options, struct connection *connection,
+                             const struct range_job *job)
+{
+  LIBSSH2_SFTP_ATTRIBUTES attributes;
+
+  if(strcmp(options->direction, "put") == 0)
+    return platform_file_size(job->local_path);
+  if(libssh2_sftp_stat(connection->sftp, job->remote_path, &attributes) != 0 ||
+     !(attributes.flags & LIBSSH2_SFTP_ATTR_SIZE)) {
+    fprintf(stderr, "SFTP stat %s: %s\n", job->remote_path, session_error(connection->session));
+    return -1;
+  }
+  return (long long)attributes.filesize;
+}
+
+/* Every file in turn over one connection. */
+static int transfer_files(const struct options *options, struct connection *connection,
+                          long long *bytes)
+{
+  struct range_job job;
+  long index;
+
+  *bytes = 0;
+  for(index = 0; index < options->files; index++) {
+    memset(&job, 0, sizeof(job));
+    job.options = options;
+    job.connection = connection;
+    file_paths(options, index, &job);
+    job.offset = 0;
+    if(strcmp(options->protocol, "sftp") == 0 || strcmp(options->direction, "put") == 0) {
+      job.length = source_size(options, connection, &job);
+      if(job.length < 0) {
+        fprintf(stderr, "no size for %s\n", job.local_path);
+        return -1;
+      }
+      if(strcmp(options->direction, "get") == 0) {
+        FILE *created = fopen(job.local_path, "wb");
+
+        if(!created || fclose(created) != 0) {
+          fprintf(stderr, "creating %s: %s\n", job.local_path, strerror(errno));
+          return -1;
+        }
+      }
+    }
+    run_range_job(&job);
+    if(job.result != 0)
+      return -1;
+    *bytes += job.length;
+  }
+  return 0;
+}
+
+/* One file split into equal ranges, one connection and thread per range. */
+static int transfer_streams(const struct options *options, struct connection *connections,
+                            long long *bytes)
+{
+  struct range_job jobs[MAX_STREAMS];
+  struct platform_thread *threads[MAX_STREAMS];
+  long long size;
+  long stream;
+  int result = 0;
+
+  memset(jobs, 0, sizeof(jobs));
+  file_paths(options, 0, &jobs[0]);
+  size = source_size(options, &connections[0], &jobs[0]);
+  if(size < 0)
+    return -1;
+  if(strcmp(options->direction, "get") == 0) {
+    FILE *created = fopen(jobs[0].local_path, "wb");
+
+    if(!created || fclose(created) != 0) {
+      fprintf(stderr, "creating %s: %s\n", jobs[0].local_path, strerror(errno));
+      return -1;
+    }
+  }
+  for(stream = 0; stream < options->streams; stream++) {
+    jobs[stream].options = options;
+    jobs[stream].connection = &connections[stream];
+    file_paths(options, 0, &jobs[stream]);
+    jobs[stream].offset = size / options->streams * stream;
+    jobs[stream].length = stream == options->streams - 1 ? size - jobs[stream].offset
+                                                         : size / options->streams;
+    threads[stream] = platform_thread_start(run_range_job, &jobs[stream]);
+    if(!threads[stream]) {
+      fprintf(stderr, "starting thread %ld failed\n", stream);
+      jobs[stream].result = -1;
+    }
+  }
+  for(stream = 0; stream < options->streams; stream++) {
+    if(threads[stream] && platform_thread_join(threads[stream]) != 0)
+      result = -1;
+    if(jobs[stream].result != 0)
+      result = -1;
+  }
+  *bytes = size;
+  return result;
+}
+
+int main(int argc, char **argv)
+{
+  struct options options;
+  struct connection connections[MAX_STREAMS];
+  double started;
+  double setup_seconds;
+  double transfer_seconds;
+  double cpu_before;
+  long long bytes = 0;
+  long opened = 0;
+  const char *cipher;
+  int result = 1;
+
+  if(parse_options(argc, argv, &options) != 0) {
+    usage(argv[0]);
+    return 2;
+  }
+  if(libssh2_init(0) != 0) {
+    fprintf(stderr, "libssh2_init failed\n");
+    return 1;
+  }
+  if(tcp_startup() != 0)
+    goto exit_libssh2;
+
+  cpu_before = platform_cpu_seconds();
+  started = platform_now();
+  for(opened = 0; opened < options.streams; opened++) {
+    if(connection_open(&options, &connections[opened]) != 0)
+      goto cleanup;
+  }
+  setup_seconds = platform_now() - started;
+
+  started = platform_now();
+  if(options.streams > 1) {
+    if(transfer_streams(&options, connections, &bytes) != 0)
+      goto cleanup;
+  }
+  else if(transfer_files(&options, &connections[0], &bytes) != 0) {
+    goto cleanup;
+  }
+  transfer_seconds = platform_now() - started;
+
+  cipher = libssh2_session_methods(connections[0].session, LIBSSH2_METHOD_CRYPT_CS);
+  printf("{\"client\": \"libssh2-%s\", \"direction\": \"%s\", \"files\": %ld, \"bytes\": %lld, "
+         "\"streams\": %ld, \"buffer\": %ld, \"cipher\": \"%s\", \"setup_seconds\": %.6f, "
+         "\"transfer_seconds\": %.6f, \"cpu_seconds\": %.6f}\n",
+         options.protocol, options.direction, options.files, bytes, options.streams,
+         options.buffer_bytes, cipher ? cipher : "", setup_seconds, transfer_seconds,
+         platform_cpu_seconds() - cpu_before);
+  result = 0;
+cleanup:
+  while(opened > 0)
+    connection_close(&connections[--opened]);
+  tcp_cleanup();
+exit_libssh2:
+  libssh2_exit();
+  return result;
+}

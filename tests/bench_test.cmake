@@ -1,0 +1,65 @@
+# bench.*: the quick workload runs for one toolchain's client with every contender's files
+# verified, a corrupted transfer fails the run, and neither leaves an sshd behind.
+#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=quick|corrupt
+#         [-DEMULATOR=...] -P bench_test.cmake
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
+
+set(_out "${WORK_DIR}/bench-${CASE}-${TOOLCHAIN}")
+file(REMOVE_RECURSE "${_out}")
+set(_client_dir "${BINARY_DIR}/stackprobe/${TOOLCHAIN}/ep/src/bench-client-build")
+set(_emulators "")
+if(EMULATOR)
+  set(_emulators "${TOOLCHAIN}=${EMULATOR}")
+endif()
+if(CASE STREQUAL "corrupt")
+  set(ENV{STACKPROBE_BENCH_CORRUPT} 1)
+endif()
+run_captured(_bench "${CMAKE_COMMAND}" "-DSOURCE_ROOT=${SOURCE_ROOT}" "-DOUT_DIR=${_out}"
+  "-DCLIENTS=${TOOLCHAIN}=${_client_dir}" "-DEMULATORS=${_emulators}"
+  "-DPREFIXES=${TOOLCHAIN}=${BINARY_DIR}/prefix/${TOOLCHAIN}" -DWORKLOADS=quick -DREPETITIONS=1 -DWARMUP=0
+  "-DSTATE_ROOT=${BINARY_DIR}/stackprobe" "-DWINEPREFIX=${BINARY_DIR}/stackprobe/wineprefix"
+  -P "${SOURCE_ROOT}/bench/run_bench.cmake")
+message("${_bench_output}")
+
+# Whatever happened, the server must be gone.
+expect_missing("${_out}/sshd/sshd.pid" "the sshd pid file after the run")
+execute_process(COMMAND pgrep -f "${_out}/sshd/sshd_config" RESULT_VARIABLE _found OUTPUT_VARIABLE _pids)
+if(_found EQUAL 0)
+  message(FATAL_ERROR "FAILED: an sshd of this run is still running: ${_pids}")
+endif()
+
+if(CASE STREQUAL "corrupt")
+  if(_bench_rc EQUAL 0)
+    message(FATAL_ERROR "FAILED: the benchmark passed although a received file was altered")
+  endif()
+  expect_contains("${_bench_output}" "VERIFICATION FAILED" "the verification failure")
+  expect_contains("${_bench_output}" "The transfer corrupted the data" "the cause")
+  return()
+endif()
+
+expect_equal("${_bench_rc}" "0" "the benchmark's exit status")
+file(READ "${_out}/bench.json" _json)
+string(JSON _count LENGTH "${_json}" results)
+set(_seen "")
+math(EXPR _last "${_count} - 1")
+foreach(_i RANGE ${_last})
+  string(JSON _client GET "${_json}" results ${_i} client)
+  string(JSON _direction GET "${_json}" results ${_i} direction)
+  string(JSON _verified GET "${_json}" results ${_i} verified)
+  string(JSON _bytes GET "${_json}" results ${_i} bytes)
+  string(JSON _mbps GET "${_json}" results ${_i} mbps_median)
+  expect_equal("${_verified}" "ON" "${_client} ${_direction} verified")
+  expect_equal("${_bytes}" "6291456" "${_client} ${_direction} bytes of the quick workload")
+  if(_mbps LESS_EQUAL 0)
+    message(FATAL_ERROR "FAILED: ${_client} ${_direction} has a median of ${_mbps} MB/s")
+  endif()
+  list(APPEND _seen "${_client}:${_direction}")
+endforeach()
+foreach(_expected libssh2-sftp:put libssh2-sftp:get libssh2-scp:put libssh2-scp:get
+        openssh-sftp:put openssh-sftp:get openssh-scp:put openssh-scp:get)
+  if(NOT _expected IN_LIST _seen)
+    message(FATAL_ERROR "FAILED: no result for ${_expected}; results: ${_seen}")
+  endif()
+endforeach()
+expect_contains("${_bench_output}" "x = speed relative to openssh-sftp" "the table")
