@@ -1,7 +1,8 @@
 # consumer.<toolchain>.versions: a separate project finds the installed prefix with find_package
 # and pkg-config, builds against it and runs (through the toolchain's emulator when cross), and
 # pkg-config reports the locked versions too.
-#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=<top build> -DTOOLCHAIN=... -DWORK_DIR=... -P consumer_test.cmake
+#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=<top build> -DTOOLCHAIN=... -DWORK_DIR=... [-DEMULATOR=wine]
+#         -P consumer_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeLock.cmake")
@@ -33,7 +34,13 @@ run_captured(_configure "${CMAKE_COMMAND}" -S "${SOURCE_ROOT}/tests/consumer" -B
 expect_equal("${_configure_rc}" "0" "configuring the consumer against ${_prefix}:\n${_configure_output}")
 run_captured(_build_step "${CMAKE_COMMAND}" --build "${_build}")
 expect_equal("${_build_step_rc}" "0" "building the consumer:\n${_build_step_output}")
-# ctest runs the program through CMAKE_CROSSCOMPILING_EMULATOR when the toolchain has one.
+# ctest runs the program through CMAKE_CROSSCOMPILING_EMULATOR when the toolchain has one; under
+# Wine the DLLs are found through WINEPATH.
+if(EMULATOR MATCHES "wine")
+  set(ENV{WINEPATH} "Z:${_prefix}/bin")
+  set(ENV{WINEDEBUG} "-all")
+  set(ENV{WINEPREFIX} "${BINARY_DIR}/stackprobe/wineprefix")
+endif()
 run_captured(_run ctest --test-dir "${_build}" --output-on-failure)
 expect_equal("${_run_rc}" "0" "running the consumer:\n${_run_output}")
 message("${_run_output}")

@@ -1,10 +1,19 @@
 # GMP: autotools, needs m4. Debian's repack lacks doc/ (cmake/fixups/gmp-dfsg.cmake).
 # A cross build needs --host and a native CC_FOR_BUILD for GMP's generator programs.
-set(_gmp_configure_args --prefix=<INSTALL_DIR> --enable-shared --enable-static)
+set(_gmp_configure_args --prefix=<INSTALL_DIR>)
 set(_gmp_environment "CC=${STACKPROBE_CC_COMMAND}")
 if(STACKPROBE_AUTOTOOLS_HOST)
   list(APPEND _gmp_configure_args --host=${STACKPROBE_AUTOTOOLS_HOST})
   list(APPEND _gmp_environment CC_FOR_BUILD=cc)
+endif()
+if(WIN32)
+  # On Windows GMP builds a DLL or a static library per configure, never both: gmp.h differs
+  # ("cannot build both static and DLL"; GMP manual, "MS Windows DLLs"). The DLL is built.
+  list(APPEND _gmp_configure_args --enable-shared --disable-static)
+  set_property(GLOBAL APPEND PROPERTY STACKPROBE_PROBE_SKIPS
+    "gmp.static=GMP builds a DLL or a static library per configure on Windows, not both; stackprobe builds the DLL")
+else()
+  list(APPEND _gmp_configure_args --enable-shared --enable-static)
 endif()
 
 stackprobe_library(gmp

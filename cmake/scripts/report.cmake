@@ -9,8 +9,9 @@ cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
 
 # Sets out_var to the JSON array of step results of one toolchain, in the manifest's order; a
-# step with no record did not run ("skip"): run_step.cmake removes the records of the steps after
-# one that runs again, so a record that is there is current.
+# step with no record did not run ("not-run", a failure): run_step.cmake removes the records of
+# the steps after one that runs again, so a record that is there is current. A step recorded as
+# "skip" was ruled out on purpose and says why; it fails nothing.
 # out_status: pass when every step passed, else fail.
 function(_report_steps out_var out_status state_dir)
   set(_steps "")
@@ -40,14 +41,14 @@ function(_report_steps out_var out_status state_dir)
     if(NOT EXISTS "${_record_file}")
       set(_entry "{}")
       stackprobe_json_set_string(_entry name "${_name}")
-      stackprobe_json_set_string(_entry status "skip")
+      stackprobe_json_set_string(_entry status "not-run")
       string(JSON _entry SET "${_entry}" seconds 0)
       stackprobe_json_set_string(_entry log "")
       set(_status "fail")
     else()
       file(READ "${_record_file}" _entry)
       string(JSON _step_status GET "${_entry}" status)
-      if(NOT _step_status STREQUAL "pass")
+      if(NOT _step_status MATCHES "^(pass|skip)$")
         set(_status "fail")
       endif()
     endif()
@@ -174,8 +175,12 @@ foreach(_i RANGE ${_last})
           set(_cell_${_library} "FAIL")
           string(JSON _log GET "${_step}" log)
           string(APPEND _problems "  ${_name} ${_step_name} failed: see ${_log}\n")
-        elseif(_step_status STREQUAL "skip" AND NOT _cell_${_library} STREQUAL "FAIL")
-          set(_cell_${_library} "skip")
+        elseif(_step_status STREQUAL "not-run" AND NOT _cell_${_library} STREQUAL "FAIL")
+          set(_cell_${_library} "not-run")
+        elseif(_step_status STREQUAL "skip" AND _cell_${_library} STREQUAL "ok")
+          set(_cell_${_library} "partial")
+          string(JSON _reason GET "${_step}" reason)
+          string(APPEND _problems "  ${_name} ${_step_name} skipped: ${_reason}\n")
         endif()
       endforeach()
     endif()

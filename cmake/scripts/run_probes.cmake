@@ -5,7 +5,8 @@
 #
 #   cmake -DTOOLCHAIN=... -DSTATE_DIR=... -DLINKAGE=shared|static -DBINARY_DIR=<probe build>
 #         -DLIBRARIES=a|b -DPREFIX=... -DSOURCE_ROOT=... [-DEMULATOR=wine] [-DWINEPREFIX=...]
-#         [-DEXECUTABLE_SUFFIX=.exe] [-DKEEP_GOING=-k|0] -P run_probes.cmake
+#         [-DEXECUTABLE_SUFFIX=.exe] [-DKEEP_GOING=-k|0] [-DSKIPPED=<library>=<reason>|...]
+#         -P run_probes.cmake
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -34,6 +35,21 @@ if(EMULATOR MATCHES "wine")
     list(APPEND _environment "WINEPREFIX=${WINEPREFIX}")
   endif()
 endif()
+
+include("${SOURCE_ROOT}/cmake/StackprobeJson.cmake")
+string(REPLACE "|" ";" _skipped "${SKIPPED}")
+foreach(_entry IN LISTS _skipped)
+  if(_entry MATCHES "^([^=]+)=(.*)$")
+    set(_record "{}")
+    stackprobe_json_set_string(_record name "probe.${CMAKE_MATCH_1}.${LINKAGE}")
+    stackprobe_json_set_string(_record status "skip")
+    stackprobe_json_set_string(_record reason "${CMAKE_MATCH_2}")
+    string(JSON _record SET "${_record}" seconds 0)
+    stackprobe_json_set_string(_record log "")
+    file(WRITE "${STATE_DIR}/steps/probe.${CMAKE_MATCH_1}.${LINKAGE}.json" "${_record}\n")
+    message("stackprobe: ${TOOLCHAIN} probe.${CMAKE_MATCH_1}.${LINKAGE} ... skipped: ${CMAKE_MATCH_2}")
+  endif()
+endforeach()
 
 set(_failed "")
 foreach(_library IN LISTS _libraries)

@@ -7,9 +7,28 @@ if(CMAKE_GENERATOR MATCHES "Ninja")
 else()
   set(_probes_keep_going "-k")
 endif()
-string(REPLACE ";" "|" _probes_libraries "${STACKPROBE_LIBRARIES}")
+get_property(_probes_skips GLOBAL PROPERTY STACKPROBE_PROBE_SKIPS)
 
 foreach(_linkage shared static)
+  # A recipe may rule a probe out ("<library>.<linkage>=<reason>"): it is not built, and its
+  # step is recorded as skipped with the reason.
+  set(_probes_built "")
+  set(_probes_skipped "")
+  foreach(_library IN LISTS STACKPROBE_LIBRARIES)
+    set(_reason "")
+    foreach(_skip IN LISTS _probes_skips)
+      if(_skip MATCHES "^${_library}\\.${_linkage}=(.*)$")
+        set(_reason "${CMAKE_MATCH_1}")
+      endif()
+    endforeach()
+    if(_reason)
+      list(APPEND _probes_skipped "${_library}=${_reason}")
+    else()
+      list(APPEND _probes_built ${_library})
+    endif()
+  endforeach()
+  string(REPLACE ";" "|" _probes_libraries "${_probes_built}")
+  string(REPLACE ";" "|" _probes_skipped "${_probes_skipped}")
   stackprobe_own_project(probes-${_linkage}
     SOURCE_DIR "${STACKPROBE_SOURCE_ROOT}/probes"
     CMAKE_ARGS
@@ -27,6 +46,7 @@ foreach(_linkage shared static)
       "-DWINEPREFIX=${STACKPROBE_WINEPREFIX}"
       "-DEXECUTABLE_SUFFIX=${CMAKE_EXECUTABLE_SUFFIX}"
       "-DKEEP_GOING=${_probes_keep_going}"
+      "-DSKIPPED=${_probes_skipped}"
       -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_probes.cmake")
   # run_probes.cmake records these steps itself.
   set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS probes-${_linkage}.build)
