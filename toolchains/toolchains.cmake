@@ -18,5 +18,7 @@ stackprobe_toolchain(mingw-w64-i686 HOST Linux TARGET Windows COMPILER i686-w64-
   EMULATOR_INSTALL "dpkg --add-architecture i386 && apt-get update && apt-get install wine wine32")
 stackprobe_toolchain(msvc HOST Windows COMPILER cl
   INSTALL "winget install Microsoft.VisualStudio.2022.BuildTools --override \"--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended\", then run from a Developer Command Prompt")
+stackprobe_toolchain(msys2-mingw64 HOST Windows COMPILER x86_64-w64-mingw32-gcc
+  INSTALL "winget install MSYS2.MSYS2, then in its MINGW64 shell: pacman -S mingw-w64-x86_64-gcc mingw-w64-x86_64-cmake mingw-w64-x86_64-ninja make m4 perl")
 stackprobe_toolchain(clang-cl HOST Windows COMPILER clang-cl
   INSTALL "winget install LLVM.LLVM (or the Visual Studio component Microsoft.VisualStudio.Component.VC.Llvm.Clang), then run from a Developer Command Prompt")

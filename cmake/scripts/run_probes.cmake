@@ -72,7 +72,8 @@ foreach(_library IN LISTS _libraries)
   endif()
 
   set(_arguments "")
-  set(_sshd_dir "${STATE_DIR}/sshd")
+  # One server per linkage: the shared and static probes run at the same time.
+  set(_sshd_dir "${STATE_DIR}/sshd-${LINKAGE}")
   if(_library STREQUAL "libssh2")
     execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake"
       RESULT_VARIABLE _sshd_rc OUTPUT_VARIABLE _sshd_out ERROR_VARIABLE _sshd_out)

@@ -1,0 +1,34 @@
+# OpenSSL's Configure target of our own for the current toolchain, as Conan does: a target file
+# whose target inherits OpenSSL's own (linux-x86_64, mingw64, VC-WIN64A ...) and carries exactly
+# this toolchain's compiler, tools and extra flags, so nothing fights Configure's defaults.
+# Used by openssl.cmake and openssl.msvc.cmake.
+
+# Writes <state>/openssl-target.conf; sets out_file to it and out_target to the target's name.
+function(stackprobe_openssl_target_file out_file out_target)
+  if(NOT STACKPROBE_OPENSSL_TARGET)
+    message(FATAL_ERROR "superbuild: toolchains/${STACKPROBE_TOOLCHAIN}.cmake sets no STACKPROBE_OPENSSL_TARGET")
+  endif()
+  set(_name "stackprobe-${STACKPROBE_TOOLCHAIN}")
+  # Single quotes: Perl does not interpolate them, so paths stay as they are.
+  set(_fields "        inherit_from => [ '${STACKPROBE_OPENSSL_TARGET}' ],\n")
+  string(APPEND _fields "        CC => '${STACKPROBE_CC_COMMAND}',\n")
+  if(NOT MSVC)
+    string(APPEND _fields "        AR => '${CMAKE_AR}',\n        RANLIB => '${CMAKE_RANLIB}',\n")
+  endif()
+  if(CMAKE_RC_COMPILER AND NOT MSVC)
+    string(APPEND _fields "        RC => '${CMAKE_RC_COMPILER}',\n")
+  endif()
+  if(STACKPROBE_OPENSSL_CFLAGS)
+    string(APPEND _fields "        cflags => add('${STACKPROBE_OPENSSL_CFLAGS}'),\n")
+  endif()
+  if(NOT WIN32 AND NOT APPLE)
+    # libssl must find the libcrypto beside it once installed.
+    string(APPEND _fields "        lflags => add('-Wl,-rpath,${STACKPROBE_PREFIX}/lib'),\n")
+  endif()
+  set(_file "${STACKPROBE_STATE_DIR}/openssl-target.conf")
+  file(WRITE "${_file}" "# Written by stackprobe for toolchain ${STACKPROBE_TOOLCHAIN}: OpenSSL's target\n"
+    "# ${STACKPROBE_OPENSSL_TARGET} with this toolchain's tools. Used as Configure --config=<this file> ${_name}\n"
+    "my %targets = (\n    '${_name}' => {\n${_fields}    },\n);\n")
+  set(${out_file} "${_file}" PARENT_SCOPE)
+  set(${out_target} "${_name}" PARENT_SCOPE)
+endfunction()
