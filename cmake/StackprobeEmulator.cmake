@@ -1,0 +1,23 @@
+# Whether the emulator (Wine) can run a toolchain's programs at all, checked once before they
+# run: a 64-bit-only Wine cannot start 32-bit (i686) programs, and that is a fact of the machine
+# to report with its fix, not a failure of the libraries.
+
+include_guard(GLOBAL)
+
+# Sets out_reason to "" when `emulator program` starts (whatever its exit status), else to why
+# not and what to do. Extra arguments are environment settings (NAME=value) for the run.
+function(stackprobe_emulator_check out_reason emulator program)
+  set(${out_reason} "" PARENT_SCOPE)
+  if(NOT emulator)
+    return()
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${ARGN} -- "${emulator}" "${program}"
+    RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out TIMEOUT 120)
+  if(_out MATCHES "wine32 is missing|Bad EXE format|could not load kernel32|could not exec the wine loader")
+    set(${out_reason}
+      "Wine here cannot run 32-bit Windows programs (wine32 is missing); fix: dpkg --add-architecture i386 && apt-get update && apt-get install wine32"
+      PARENT_SCOPE)
+  elseif(_rc MATCHES "^[A-Za-z]")
+    set(${out_reason} "${emulator} could not start ${program}: ${_rc}" PARENT_SCOPE)
+  endif()
+endfunction()
