@@ -13,6 +13,7 @@
 #include <libssh2.h>
 #include <libssh2_sftp.h>
 
+#include "known_host.h"
 #include "platform.h"
 #include "tcp_connect.h"
 
@@ -129,20 +130,17 @@ static int parse_options(int argc, char **argv, struct options *options)
         fprintf(stderr, "--files: '%s' is not a number from 1 to 1000000\n", value);
         return -1;
       }
-    }
-    else if(strcmp(name, "--buffer") == 0) {
+    } else if(strcmp(name, "--buffer") == 0) {
       if(parse_number(value, 1024, 64L * 1024 * 1024, &options->buffer_bytes) != 0) {
         fprintf(stderr, "--buffer: '%s' is not a number of bytes from 1024 to 64 MiB\n", value);
         return -1;
       }
-    }
-    else if(strcmp(name, "--streams") == 0) {
+    } else if(strcmp(name, "--streams") == 0) {
       if(parse_number(value, 1, MAX_STREAMS, &options->streams) != 0) {
         fprintf(stderr, "--streams: '%s' is not a number from 1 to %d\n", value, MAX_STREAMS);
         return -1;
       }
-    }
-    else {
+    } else {
       fprintf(stderr, "unknown option %s\n", name);
       return -1;
     }
@@ -169,32 +167,16 @@ static int parse_options(int argc, char **argv, struct options *options)
 
 static int check_host_key(const struct options *options, LIBSSH2_SESSION *session)
 {
-  LIBSSH2_KNOWNHOSTS *known = libssh2_knownhost_init(session);
-  const char *key;
-  size_t key_length = 0;
-  int key_type = 0;
+  char detail[1024];
   long port = 0;
-  int check = LIBSSH2_KNOWNHOST_CHECK_FAILURE;
 
-  if(!known) {
-    fprintf(stderr, "libssh2_knownhost_init: %s\n", session_error(session));
+  if(parse_number(options->port, 1, 65535, &port) != 0) {
+    fprintf(stderr, "--port: '%s' is not a port number\n", options->port);
     return -1;
   }
-  if(libssh2_knownhost_readfile(known, options->known_hosts, LIBSSH2_KNOWNHOST_FILE_OPENSSH) <
-     0) {
-    fprintf(stderr, "reading known_hosts %s: %s\n", options->known_hosts, session_error(session));
-    libssh2_knownhost_free(known);
-    return -1;
-  }
-  key = libssh2_session_hostkey(session, &key_length, &key_type);
-  if(key && parse_number(options->port, 1, 65535, &port) == 0)
-    check = libssh2_knownhost_checkp(known, options->host, (int)port, key, key_length,
-                                     LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW,
-                                     NULL);
-  libssh2_knownhost_free(known);
-  if(check != LIBSSH2_KNOWNHOST_CHECK_MATCH) {
-    fprintf(stderr, "host key of %s port %s is not the one in %s (check result %d): refused\n",
-            options->host, options->port, options->known_hosts, check);
+  if(known_host_check(session, options->host, (int)port, options->known_hosts, detail,
+                      sizeof(detail)) != 0) {
+    fprintf(stderr, "%s\n", detail);
     return -1;
   }
   return 0;
@@ -229,10 +211,10 @@ static int connection_open(const struct options *options, struct connection *con
   }
   libssh2_session_set_blocking(connection->session, 1);
   if(options->cipher) {
-    if(libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_CS,
-                                   options->cipher) != 0 ||
-       libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_SC,
-                                   options->cipher) != 0) {
+    if(libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_CS, options->cipher) !=
+           0 ||
+       libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_SC, options->cipher) !=
+           0) {
       fprintf(stderr, "cipher %s: %s\n", options->cipher, session_error(connection->session));
       goto failed;
     }
@@ -245,8 +227,8 @@ static int connection_open(const struct options *options, struct connection *con
   }
   if(check_host_key(options, connection->session) != 0)
     goto failed;
-  rc = libssh2_userauth_publickey_fromfile(connection->session, options->user,
-                                           options->public_key, options->private_key, NULL);
+  rc = libssh2_userauth_publickey_fromfile(connection->session, options->user, options->public_key,
+                                           options->private_key, NULL);
   if(rc != 0) {
     fprintf(stderr, "public-key login as %s with %s failed (%d): %s\n", options->user,
             options->private_key, rc, session_error(connection->session));
@@ -294,7 +276,8 @@ static int sftp_put_range(struct range_job *job, char *buffer)
     size_t acknowledged = 0;
 
     if(filled != wanted) {
-      fprintf(stderr, "reading %s: %s\n", job->local_path, ferror(local) ? strerror(errno) : "file shorter than expected");
+      fprintf(stderr, "reading %s: %s\n", job->local_path,
+              ferror(local) ? strerror(errno) : "file shorter than expected");
       goto cleanup;
     }
     while(acknowledged < filled) {
@@ -347,8 +330,8 @@ static int sftp_get_range(struct range_job *job, char *buffer)
     ssize_t rc = libssh2_sftp_read(handle, buffer, wanted);
 
     if(rc <= 0) {
-      fprintf(stderr, "SFTP read from %s failed (%ld, %lld bytes missing): %s\n",
-              job->remote_path, (long)rc, remaining, session_error(session));
+      fprintf(stderr, "SFTP read from %s failed (%ld, %lld bytes missing): %s\n", job->remote_path,
+              (long)rc, remaining, session_error(session));
       goto cleanup;
     }
     if(fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
@@ -448,8 +431,8 @@ static int scp_get_file(struct range_job *job, char *buffer)
     ssize_t rc = libssh2_channel_read(channel, buffer, wanted);
 
     if(rc <= 0) {
-      fprintf(stderr, "SCP read from %s failed (%ld, %lld bytes missing): %s\n",
-              job->remote_path, (long)rc, remaining, session_error(session));
+      fprintf(stderr, "SCP read from %s failed (%ld, %lld bytes missing): %s\n", job->remote_path,
+              (long)rc, remaining, session_error(session));
       goto cleanup;
     }
     if(fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
@@ -574,8 +557,8 @@ static int transfer_streams(const struct options *options, struct connection *co
     jobs[stream].connection = &connections[stream];
     file_paths(options, 0, &jobs[stream]);
     jobs[stream].offset = size / options->streams * stream;
-    jobs[stream].length = stream == options->streams - 1 ? size - jobs[stream].offset
-                                                         : size / options->streams;
+    jobs[stream].length =
+        stream == options->streams - 1 ? size - jobs[stream].offset : size / options->streams;
     threads[stream] = platform_thread_start(run_range_job, &jobs[stream]);
     if(!threads[stream]) {
       fprintf(stderr, "starting thread %ld failed\n", stream);
@@ -628,8 +611,7 @@ int main(int argc, char **argv)
   if(options.streams > 1) {
     if(transfer_streams(&options, connections, &bytes) != 0)
       goto cleanup;
-  }
-  else if(transfer_files(&options, &connections[0], &bytes) != 0) {
+  } else if(transfer_files(&options, &connections[0], &bytes) != 0) {
     goto cleanup;
   }
   transfer_seconds = platform_now() - started;

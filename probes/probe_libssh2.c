@@ -8,6 +8,7 @@
 #include <libssh2.h>
 #include <libssh2_sftp.h>
 
+#include "known_host.h"
 #include "probe_check.h"
 #include "tcp_connect.h"
 
@@ -51,40 +52,6 @@ static void check_compression(struct probe *probe, LIBSSH2_SESSION *session)
                "ENABLE_ZLIB_COMPRESSION");
 }
 
-/* Host key checked against known_hosts: a server whose key is not there is refused. */
-static int check_host_key(struct probe *probe, LIBSSH2_SESSION *session,
-                          const struct server *server)
-{
-  LIBSSH2_KNOWNHOSTS *known = libssh2_knownhost_init(session);
-  const char *key;
-  size_t key_length = 0;
-  int key_type = 0;
-  int loaded;
-  int check = LIBSSH2_KNOWNHOST_CHECK_FAILURE;
-  char detail[512];
-  int port = 0;
-
-  if(probe_expect(probe, known != NULL, "libssh2_knownhost_init", session_error(session)))
-    return 1;
-  loaded = libssh2_knownhost_readfile(known, server->known_hosts, LIBSSH2_KNOWNHOST_FILE_OPENSSH);
-  snprintf(detail, sizeof(detail), "reading %s: %s", server->known_hosts, session_error(session));
-  if(probe_expect(probe, loaded > 0, "known_hosts read", detail))
-    goto cleanup;
-  key = libssh2_session_hostkey(session, &key_length, &key_type);
-  sscanf(server->port, "%d", &port);
-  if(key)
-    check =
-        libssh2_knownhost_checkp(known, server->host, port, key, key_length,
-                                 LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW, NULL);
-  snprintf(detail, sizeof(detail), "libssh2_knownhost_checkp gave %d for %s port %s (0 is a match)",
-           check, server->host, server->port);
-  probe_expect(probe, check == LIBSSH2_KNOWNHOST_CHECK_MATCH,
-               "server host key pinned by known_hosts", detail);
-cleanup:
-  libssh2_knownhost_free(known);
-  return check == LIBSSH2_KNOWNHOST_CHECK_MATCH ? 0 : 1;
-}
-
 static void check_server(struct probe *probe, const struct server *server)
 {
   tcp_socket sock;
@@ -93,6 +60,7 @@ static void check_server(struct probe *probe, const struct server *server)
   char detail[512];
   const char *kex;
   const char *cipher;
+  int port;
   int rc;
 
   if(probe_expect(probe, tcp_connect(server->host, server->port, &sock) == 0,
@@ -108,7 +76,12 @@ static void check_server(struct probe *probe, const struct server *server)
   kex = libssh2_session_methods(session, LIBSSH2_METHOD_KEX);
   cipher = libssh2_session_methods(session, LIBSSH2_METHOD_CRYPT_CS);
   printf("     negotiated key exchange %s, cipher %s\n", kex ? kex : "?", cipher ? cipher : "?");
-  if(check_host_key(probe, session, server))
+  port = 0;
+  sscanf(server->port, "%d", &port);
+  if(probe_expect(probe,
+                  known_host_check(session, server->host, port, server->known_hosts, detail,
+                                   sizeof(detail)) == 0,
+                  "server host key pinned by known_hosts", detail))
     goto cleanup;
   rc = libssh2_userauth_publickey_fromfile(session, server->user, server->public_key,
                                            server->private_key, NULL);

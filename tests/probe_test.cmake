@@ -1,6 +1,9 @@
 # probe.<toolchain>.<library>.<linkage>: runs one probe the superbuild built, through the
 # toolchain's emulator; the libssh2 probe logs in to the sshd of the "sshd" fixture.
-#   cmake -DEXE=... -DPREFIX=... [-DEMULATOR=wine -DWINEPREFIX=...] [-DSSHD_DIR=...] -P probe_test.cmake
+# With -DWRONG_HOST_KEY=ON the libssh2 probe is given a known_hosts with another key for the
+# server, and must refuse the server.
+#   cmake -DEXE=... -DPREFIX=... [-DEMULATOR=wine -DWINEPREFIX=...] [-DSSHD_DIR=...]
+#         [-DWRONG_HOST_KEY=ON -DWORK_DIR=...] -P probe_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
@@ -15,11 +18,25 @@ set(_arguments "")
 if(SSHD_DIR)
   expect_exists("${SSHD_DIR}/server.cmake" "the sshd fixture's server description")
   include("${SSHD_DIR}/server.cmake")
+  if(WRONG_HOST_KEY)
+    # A real ed25519 key, not the server's.
+    set(SSHD_KNOWN_HOSTS "${WORK_DIR}/wrong_known_hosts")
+    file(WRITE "${SSHD_KNOWN_HOSTS}"
+      "[${SSHD_HOST}]:${SSHD_PORT} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5DZzSDyDwWGCgdgdIrjbQEwGamxMk3IDxSJOy5M9Y4\n")
+  endif()
   set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_prefix}${SSHD_PRIVATE_KEY}"
     "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}")
 endif()
 run_captured(_probe "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${EXE}" ${_arguments})
 message("${_probe_output}")
+if(WRONG_HOST_KEY)
+  if(_probe_rc EQUAL 0)
+    message(FATAL_ERROR "FAILED: the probe accepted a server whose host key is not in known_hosts")
+  endif()
+  expect_contains("${_probe_output}" "FAIL libssh2: server host key pinned by known_hosts" "the refusal")
+  expect_not_contains("${_probe_output}" "ok   libssh2: public-key login" "a login after the refusal")
+  return()
+endif()
 expect_equal("${_probe_rc}" "0" "the probe's exit status")
 expect_contains("${_probe_output}" "checks passed" "the probe's summary")
 if(SSHD_DIR)
