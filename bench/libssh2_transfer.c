@@ -492,6 +492,206 @@ static long long source_size(const struct options *options, struct connection *c
   return (long long)attributes.filesize;
 }
 
+/* Writes all of buffer to the channel: libssh2_channel_write takes at most 32,700 bytes a call. */
+static int channel_write_all(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, const char *buffer,
+                             size_t length)
+{
+  size_t written = 0;
+
+  while(written < length) {
+    ssize_t rc = libssh2_channel_write(channel, buffer + written, length - written);
+
+    if(rc < 0) {
+      fprintf(stderr, "SCP channel write failed (%ld): %s\n", (long)rc, session_error(session));
+      return -1;
+    }
+    written += (size_t)rc;
+  }
+  return 0;
+}
+
+/* Reads exactly length bytes from the channel. */
+static int channel_read_all(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, char *buffer,
+                            size_t length)
+{
+  size_t done = 0;
+
+  while(done < length) {
+    ssize_t rc = libssh2_channel_read(channel, buffer + done, length - done);
+
+    if(rc <= 0) {
+      fprintf(stderr, "SCP channel read failed (%ld): %s\n", (long)rc, session_error(session));
+      return -1;
+    }
+    done += (size_t)rc;
+  }
+  return 0;
+}
+
+/* Reads the remote scp's one-byte answer: 0 is OK, anything else comes with a message. */
+static int scp_read_ack(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session)
+{
+  char answer = 1;
+  char message[512];
+  size_t used = 0;
+
+  if(channel_read_all(channel, session, &answer, 1) != 0)
+    return -1;
+  if(answer == 0)
+    return 0;
+  while(used + 1 < sizeof(message) && channel_read_all(channel, session, message + used, 1) == 0 &&
+        message[used] != '\n')
+    used++;
+  message[used] = '\0';
+  fprintf(stderr, "remote scp refused: %s\n", message);
+  return -1;
+}
+
+/* Many files over ONE channel, as scp -O does: libssh2's scp functions open a channel and start
+ * a remote scp for every file, which makes small files many times slower. This speaks the SCP
+ * protocol ("C<mode> <size> <name>", data, a zero byte, each answered by a zero byte) to one
+ * remote "scp -t" (put) or "scp -f" (get). */
+static int scp_transfer_many(const struct options *options, struct connection *connection,
+                             long long *bytes)
+{
+  LIBSSH2_SESSION *session = connection->session;
+  LIBSSH2_CHANNEL *channel = NULL;
+  int is_put = strcmp(options->direction, "put") == 0;
+  char *buffer = malloc((size_t)options->buffer_bytes);
+  char *command = NULL;
+  size_t command_size = strlen(options->remote_dir) * (size_t)(is_put ? 1 : options->files) +
+                        (size_t)options->files * 24 + 64;
+  struct range_job job;
+  long index;
+  int result = -1;
+
+  *bytes = 0;
+  command = malloc(command_size);
+  if(!buffer || !command) {
+    fprintf(stderr, "out of memory\n");
+    goto cleanup;
+  }
+  if(is_put) {
+    snprintf(command, command_size, "scp -t -d '%s'", options->remote_dir);
+  } else {
+    size_t used = (size_t)snprintf(command, command_size, "scp -f");
+
+    for(index = 0; index < options->files; index++)
+      used += (size_t)snprintf(command + used, command_size - used, " '%s/file-%04ld.bin'",
+                               options->remote_dir, index);
+  }
+  channel = libssh2_channel_open_session(session);
+  if(!channel || libssh2_channel_exec(channel, command) != 0) {
+    fprintf(stderr, "starting remote '%.60s...': %s\n", command, session_error(session));
+    goto cleanup;
+  }
+  if(!is_put && channel_write_all(channel, session, "", 1) != 0)
+    goto cleanup;
+  if(is_put && scp_read_ack(channel, session) != 0)
+    goto cleanup;
+  for(index = 0; index < options->files; index++) {
+    char header[256];
+    long long remaining;
+    FILE *local;
+
+    memset(&job, 0, sizeof(job));
+    file_paths(options, index, &job);
+    if(is_put) {
+      remaining = platform_file_size(job.local_path);
+      local = fopen(job.local_path, "rb");
+      if(remaining < 0 || !local) {
+        fprintf(stderr, "opening %s: %s\n", job.local_path, strerror(errno));
+        if(local)
+          fclose(local);
+        goto cleanup;
+      }
+      snprintf(header, sizeof(header), "C0644 %lld file-%04ld.bin\n", remaining, index);
+      if(channel_write_all(channel, session, header, strlen(header)) != 0 ||
+         scp_read_ack(channel, session) != 0) {
+        fclose(local);
+        goto cleanup;
+      }
+      *bytes += remaining;
+      while(remaining > 0) {
+        size_t wanted =
+            remaining < options->buffer_bytes ? (size_t)remaining : (size_t)options->buffer_bytes;
+        if(fread(buffer, 1, wanted, local) != wanted ||
+           channel_write_all(channel, session, buffer, wanted) != 0) {
+          fprintf(stderr, "sending %s failed\n", job.local_path);
+          fclose(local);
+          goto cleanup;
+        }
+        remaining -= (long long)wanted;
+      }
+      fclose(local);
+      if(channel_write_all(channel, session, "", 1) != 0 || scp_read_ack(channel, session) != 0)
+        goto cleanup;
+    } else {
+      size_t used = 0;
+      char *end = NULL;
+
+      /* "C0644 <size> <name>\n" */
+      while(used + 1 < sizeof(header)) {
+        if(channel_read_all(channel, session, header + used, 1) != 0)
+          goto cleanup;
+        if(header[used] == '\n')
+          break;
+        used++;
+      }
+      header[used] = '\0';
+      if(header[0] != 'C' || strlen(header) < 8) {
+        fprintf(stderr, "remote scp sent '%s' instead of a file header\n", header);
+        goto cleanup;
+      }
+      remaining = strtoll(header + 6, &end, 10);
+      if(!end || *end != ' ' || remaining < 0) {
+        fprintf(stderr, "remote scp sent a bad file header '%s'\n", header);
+        goto cleanup;
+      }
+      local = fopen(job.local_path, "wb");
+      if(!local || channel_write_all(channel, session, "", 1) != 0) {
+        fprintf(stderr, "creating %s: %s\n", job.local_path, strerror(errno));
+        if(local)
+          fclose(local);
+        goto cleanup;
+      }
+      *bytes += remaining;
+      while(remaining > 0) {
+        size_t wanted =
+            remaining < options->buffer_bytes ? (size_t)remaining : (size_t)options->buffer_bytes;
+        ssize_t rc = libssh2_channel_read(channel, buffer, wanted);
+
+        if(rc <= 0 || fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
+          fprintf(stderr, "receiving %s failed (%ld): %s\n", job.local_path, (long)rc,
+                  session_error(session));
+          fclose(local);
+          goto cleanup;
+        }
+        remaining -= (long long)rc;
+      }
+      if(fclose(local) != 0 || scp_read_ack(channel, session) != 0 ||
+         channel_write_all(channel, session, "", 1) != 0)
+        goto cleanup;
+    }
+  }
+  result = 0;
+cleanup:
+  if(channel) {
+    libssh2_channel_send_eof(channel);
+    libssh2_channel_wait_eof(channel);
+    libssh2_channel_wait_closed(channel);
+    if(result == 0 && libssh2_channel_get_exit_status(channel) != 0) {
+      fprintf(stderr, "remote scp exited with status %d\n",
+              libssh2_channel_get_exit_status(channel));
+      result = -1;
+    }
+    libssh2_channel_free(channel);
+  }
+  free(command);
+  free(buffer);
+  return result;
+}
+
 /* Every file in turn over one connection. */
 static int transfer_files(const struct options *options, struct connection *connection,
                           long long *bytes)
@@ -500,6 +700,8 @@ static int transfer_files(const struct options *options, struct connection *conn
   long index;
 
   *bytes = 0;
+  if(strcmp(options->protocol, "scp") == 0 && options->files > 1)
+    return scp_transfer_many(options, connection, bytes);
   for(index = 0; index < options->files; index++) {
     memset(&job, 0, sizeof(job));
     job.options = options;

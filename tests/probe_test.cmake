@@ -7,6 +7,17 @@
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
+# A probe a recipe ruled out has a "skip" record with the reason: the test is skipped with it
+# (SKIP_REGULAR_EXPRESSION), not failed.
+if(NOT EXISTS "${EXE}" AND RECORD AND EXISTS "${RECORD}")
+  file(READ "${RECORD}" _record)
+  string(JSON _status GET "${_record}" status)
+  if(_status STREQUAL "skip")
+    string(JSON _reason GET "${_record}" reason)
+    message("STACKPROBE-SKIP: ${_reason}")
+    return()
+  endif()
+endif()
 expect_exists("${EXE}" "the probe (did the toolchain's build pass?)")
 set(_prefix "")
 set(_environment "")
