@@ -3,16 +3,19 @@
 #   cmake -P cmake/doctor.cmake [--json] LOGFILE...
 #   cmake -P cmake/doctor.cmake --explain ID     the page of one known error
 #   cmake -P cmake/doctor.cmake --list           every known error, one line each
+#   cmake -P cmake/doctor.cmake --machine        the tools of every toolchain: found, or the fix
 #
 # Exits 0 after a diagnosis, whatever it found; 1 (a fatal error) when it was asked wrongly.
 
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/StackprobeDoctor.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/StackprobeMachine.cmake")
 
 set(_json_output OFF)
 set(_explain "")
 set(_want_explain OFF)
 set(_list OFF)
+set(_machine OFF)
 set(_logs "")
 set(_after_script OFF)
 math(EXPR _last "${CMAKE_ARGC} - 1")
@@ -31,15 +34,24 @@ foreach(_i RANGE ${_last})
     set(_want_explain ON)
   elseif(_arg STREQUAL "--list")
     set(_list ON)
+  elseif(_arg STREQUAL "--machine")
+    set(_machine ON)
   elseif(_arg STREQUAL "--")
   elseif(_arg MATCHES "^--")
-    message(FATAL_ERROR "doctor: unknown option ${_arg}\nusage: cmake -P cmake/doctor.cmake [--json] LOGFILE... | --explain ID | --list")
+    message(FATAL_ERROR "doctor: unknown option ${_arg}\nusage: cmake -P cmake/doctor.cmake [--json] LOGFILE... | --explain ID | --list | --machine")
   else()
     list(APPEND _logs "${_arg}")
   endif()
 endforeach()
 
 stackprobe_doctor_database(_database)
+
+if(_machine)
+  stackprobe_machine_check(_text _missing "${CMAKE_CURRENT_LIST_DIR}/doctor/tools.json")
+  list(LENGTH _missing _missing_count)
+  message("${_text}\n${_missing_count} missing")
+  return()
+endif()
 
 if(_list)
   string(JSON _count LENGTH "${_database}" errors)
@@ -75,7 +87,7 @@ if(_explain)
 endif()
 
 if(NOT _logs)
-  message(FATAL_ERROR "usage: cmake -P cmake/doctor.cmake [--json] LOGFILE... | --explain ID | --list")
+  message(FATAL_ERROR "usage: cmake -P cmake/doctor.cmake [--json] LOGFILE... | --explain ID | --list | --machine")
 endif()
 
 set(_all_matches "")

@@ -12,6 +12,7 @@ cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeDoctor.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeRender.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeMachine.cmake")
 stackprobe_doctor_database(_doctor_database)
 
 # Sets out_var to the diagnosis of a failed step's log: the first known error that matches
@@ -188,5 +189,10 @@ if(_bench_failed AND BENCH_REQUIRED)
   list(APPEND _regressions bench)
 endif()
 if(_regressions)
+  # After a failed build the machine is looked at again, as Homebrew's doctor does.
+  stackprobe_machine_check(_machine _missing "${CMAKE_CURRENT_LIST_DIR}/../doctor/tools.json")
+  if(_missing)
+    message("The machine lacks tools the toolchains need:\n${_machine}")
+  endif()
   message(FATAL_ERROR "stackprobe: required toolchains did not pass: ${_regressions}")
 endif()
