@@ -8,7 +8,10 @@ function(stackprobe_openssl_target_file out_file out_target)
   if(NOT STACKPROBE_OPENSSL_TARGET)
     message(FATAL_ERROR "superbuild: toolchains/${STACKPROBE_TOOLCHAIN}.cmake sets no STACKPROBE_OPENSSL_TARGET")
   endif()
-  set(_name "stackprobe-${STACKPROBE_TOOLCHAIN}")
+  # The name must start with the base target's: OpenSSL's build.info files pick sources by it
+  # ($config{target} =~ /^(?:VC-|mingw|BC-)/ adds win32_init.c, without which openssl.exe fails
+  # to link with "undefined reference to `win32_utf8argv'").
+  set(_name "${STACKPROBE_OPENSSL_TARGET}-stackprobe-${STACKPROBE_TOOLCHAIN}")
   # Single quotes: Perl does not interpolate them, so paths stay as they are.
   set(_fields "        inherit_from => [ '${STACKPROBE_OPENSSL_TARGET}' ],\n")
   string(APPEND _fields "        CC => '${STACKPROBE_CC_COMMAND}',\n")
