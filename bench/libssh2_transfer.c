@@ -351,12 +351,88 @@ cleanup:
   return result;
 }
 
+/* Writes all of buffer to the channel: libssh2_channel_write takes at most 32,700 bytes a call. */
+static int channel_write_all(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, const char *buffer,
+                             size_t length)
+{
+  size_t written = 0;
+
+  while(written < length) {
+    ssize_t rc = libssh2_channel_write(channel, buffer + written, length - written);
+
+    if(rc < 0) {
+      fprintf(stderr, "SCP channel write failed (%ld): %s\n", (long)rc, session_error(session));
+      return -1;
+    }
+    written += (size_t)rc;
+  }
+  return 0;
+}
+
+/* Reads exactly length bytes from the channel. */
+static int channel_read_all(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, char *buffer,
+                            size_t length)
+{
+  size_t done = 0;
+
+  while(done < length) {
+    ssize_t rc = libssh2_channel_read(channel, buffer + done, length - done);
+
+    if(rc <= 0) {
+      fprintf(stderr, "SCP channel read failed (%ld): %s\n", (long)rc, session_error(session));
+      return -1;
+    }
+    done += (size_t)rc;
+  }
+  return 0;
+}
+
+/* Sends length bytes of an open local file over the channel, a buffer at a time. */
+static int file_to_channel(FILE *local, const char *name, LIBSSH2_CHANNEL *channel,
+                           LIBSSH2_SESSION *session, long long length, char *buffer,
+                           long buffer_bytes)
+{
+  while(length > 0) {
+    size_t wanted = length < buffer_bytes ? (size_t)length : (size_t)buffer_bytes;
+
+    if(fread(buffer, 1, wanted, local) != wanted) {
+      fprintf(stderr, "reading %s: file shorter than expected\n", name);
+      return -1;
+    }
+    if(channel_write_all(channel, session, buffer, wanted) != 0)
+      return -1;
+    length -= (long long)wanted;
+  }
+  return 0;
+}
+
+/* Receives length bytes from the channel into an open local file. */
+static int channel_to_file(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, FILE *local,
+                           const char *name, long long length, char *buffer, long buffer_bytes)
+{
+  while(length > 0) {
+    size_t wanted = length < buffer_bytes ? (size_t)length : (size_t)buffer_bytes;
+    ssize_t rc = libssh2_channel_read(channel, buffer, wanted);
+
+    if(rc <= 0) {
+      fprintf(stderr, "SCP read for %s failed (%ld, %lld bytes missing): %s\n", name, (long)rc,
+              length, session_error(session));
+      return -1;
+    }
+    if(fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
+      fprintf(stderr, "writing %s: %s\n", name, strerror(errno));
+      return -1;
+    }
+    length -= (long long)rc;
+  }
+  return 0;
+}
+
 static int scp_put_file(struct range_job *job, char *buffer)
 {
   LIBSSH2_SESSION *session = job->connection->session;
   LIBSSH2_CHANNEL *channel = NULL;
   FILE *local = fopen(job->local_path, "rb");
-  long long remaining = job->length;
   int result = -1;
 
   if(!local) {
@@ -368,28 +444,9 @@ static int scp_put_file(struct range_job *job, char *buffer)
     fprintf(stderr, "SCP send %s: %s\n", job->remote_path, session_error(session));
     goto cleanup;
   }
-  while(remaining > 0) {
-    size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
-                                                           : (size_t)job->options->buffer_bytes;
-    size_t filled = fread(buffer, 1, wanted, local);
-    size_t written = 0;
-
-    if(filled != wanted) {
-      fprintf(stderr, "reading %s: file shorter than expected\n", job->local_path);
-      goto cleanup;
-    }
-    while(written < filled) {
-      ssize_t rc = libssh2_channel_write(channel, buffer + written, filled - written);
-
-      if(rc < 0) {
-        fprintf(stderr, "SCP write to %s failed (%ld): %s\n", job->remote_path, (long)rc,
-                session_error(session));
-        goto cleanup;
-      }
-      written += (size_t)rc;
-    }
-    remaining -= (long long)filled;
-  }
+  if(file_to_channel(local, job->local_path, channel, session, job->length, buffer,
+                     job->options->buffer_bytes) != 0)
+    goto cleanup;
   if(libssh2_channel_send_eof(channel) != 0 || libssh2_channel_wait_eof(channel) != 0 ||
      libssh2_channel_wait_closed(channel) != 0) {
     fprintf(stderr, "SCP finishing %s: %s\n", job->remote_path, session_error(session));
@@ -425,22 +482,9 @@ static int scp_get_file(struct range_job *job, char *buffer)
     fprintf(stderr, "creating %s: %s\n", job->local_path, strerror(errno));
     goto cleanup;
   }
-  while(remaining > 0) {
-    size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
-                                                           : (size_t)job->options->buffer_bytes;
-    ssize_t rc = libssh2_channel_read(channel, buffer, wanted);
-
-    if(rc <= 0) {
-      fprintf(stderr, "SCP read from %s failed (%ld, %lld bytes missing): %s\n", job->remote_path,
-              (long)rc, remaining, session_error(session));
-      goto cleanup;
-    }
-    if(fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
-      fprintf(stderr, "writing %s: %s\n", job->local_path, strerror(errno));
-      goto cleanup;
-    }
-    remaining -= (long long)rc;
-  }
+  if(channel_to_file(channel, session, local, job->local_path, remaining, buffer,
+                     job->options->buffer_bytes) != 0)
+    goto cleanup;
   result = 0;
 cleanup:
   libssh2_channel_free(channel);
@@ -490,42 +534,6 @@ static long long source_size(const struct options *options, struct connection *c
     return -1;
   }
   return (long long)attributes.filesize;
-}
-
-/* Writes all of buffer to the channel: libssh2_channel_write takes at most 32,700 bytes a call. */
-static int channel_write_all(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, const char *buffer,
-                             size_t length)
-{
-  size_t written = 0;
-
-  while(written < length) {
-    ssize_t rc = libssh2_channel_write(channel, buffer + written, length - written);
-
-    if(rc < 0) {
-      fprintf(stderr, "SCP channel write failed (%ld): %s\n", (long)rc, session_error(session));
-      return -1;
-    }
-    written += (size_t)rc;
-  }
-  return 0;
-}
-
-/* Reads exactly length bytes from the channel. */
-static int channel_read_all(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session, char *buffer,
-                            size_t length)
-{
-  size_t done = 0;
-
-  while(done < length) {
-    ssize_t rc = libssh2_channel_read(channel, buffer + done, length - done);
-
-    if(rc <= 0) {
-      fprintf(stderr, "SCP channel read failed (%ld): %s\n", (long)rc, session_error(session));
-      return -1;
-    }
-    done += (size_t)rc;
-  }
-  return 0;
 }
 
 /* Reads the remote scp's one-byte answer: 0 is OK, anything else comes with a message. */
@@ -612,16 +620,10 @@ static int scp_transfer_many(const struct options *options, struct connection *c
         goto cleanup;
       }
       *bytes += remaining;
-      while(remaining > 0) {
-        size_t wanted =
-            remaining < options->buffer_bytes ? (size_t)remaining : (size_t)options->buffer_bytes;
-        if(fread(buffer, 1, wanted, local) != wanted ||
-           channel_write_all(channel, session, buffer, wanted) != 0) {
-          fprintf(stderr, "sending %s failed\n", job.local_path);
-          fclose(local);
-          goto cleanup;
-        }
-        remaining -= (long long)wanted;
+      if(file_to_channel(local, job.local_path, channel, session, remaining, buffer,
+                         options->buffer_bytes) != 0) {
+        fclose(local);
+        goto cleanup;
       }
       fclose(local);
       if(channel_write_all(channel, session, "", 1) != 0 || scp_read_ack(channel, session) != 0)
@@ -656,18 +658,10 @@ static int scp_transfer_many(const struct options *options, struct connection *c
         goto cleanup;
       }
       *bytes += remaining;
-      while(remaining > 0) {
-        size_t wanted =
-            remaining < options->buffer_bytes ? (size_t)remaining : (size_t)options->buffer_bytes;
-        ssize_t rc = libssh2_channel_read(channel, buffer, wanted);
-
-        if(rc <= 0 || fwrite(buffer, 1, (size_t)rc, local) != (size_t)rc) {
-          fprintf(stderr, "receiving %s failed (%ld): %s\n", job.local_path, (long)rc,
-                  session_error(session));
-          fclose(local);
-          goto cleanup;
-        }
-        remaining -= (long long)rc;
+      if(channel_to_file(channel, session, local, job.local_path, remaining, buffer,
+                         options->buffer_bytes) != 0) {
+        fclose(local);
+        goto cleanup;
       }
       if(fclose(local) != 0 || scp_read_ack(channel, session) != 0 ||
          channel_write_all(channel, session, "", 1) != 0)
