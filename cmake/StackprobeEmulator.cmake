@@ -13,7 +13,7 @@ function(stackprobe_emulator_check out_reason emulator program)
   endif()
   execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${ARGN} -- "${emulator}" "${program}"
     RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out TIMEOUT 120)
-  if(_out MATCHES "wine32 is missing|Bad EXE format|could not load kernel32|could not exec the wine loader")
+  if(_out MATCHES "wine32 is missing|Bad EXE format|could not load kernel32|could not exec the wine loader|Application could not be started, or no application associated")
     set(${out_reason}
       "Wine here cannot run 32-bit Windows programs (wine32 is missing); fix: dpkg --add-architecture i386 && apt-get update && apt-get install wine32"
       PARENT_SCOPE)

@@ -17,7 +17,8 @@ else()
 endif()
 
 stackprobe_library(gmp
-  CONFIGURE_COMMAND "${CMAKE_COMMAND}" -E env ${_gmp_environment}
+  CONFIGURE_COMMAND "${CMAKE_COMMAND}" -DDIR=<BINARY_DIR> -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/fresh_configure.cmake" --
+    "${CMAKE_COMMAND}" -E env ${_gmp_environment}
     <SOURCE_DIR>/configure ${_gmp_configure_args}
   BUILD_COMMAND "${STACKPROBE_MAKE}" -j${STACKPROBE_JOBS}
   INSTALL_COMMAND "${STACKPROBE_MAKE}" install)

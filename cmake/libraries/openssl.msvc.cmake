@@ -26,7 +26,8 @@ elseif(NOT STACKPROBE_NMAKE)
     "-DMESSAGE='nmake' is not recognized as an internal or external command: run from a Developer Command Prompt (vcvarsall.bat x64)."
     -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/fail.cmake")
 else()
-  set(_openssl_configure "${STACKPROBE_PERL}" <SOURCE_DIR>/Configure "--config=${_openssl_conf}" ${_openssl_target}
+  set(_openssl_configure "${CMAKE_COMMAND}" -DDIR=<BINARY_DIR> -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/fresh_configure.cmake" --
+    "${STACKPROBE_PERL}" <SOURCE_DIR>/Configure "--config=${_openssl_conf}" ${_openssl_target}
     --prefix=<INSTALL_DIR> --openssldir=<INSTALL_DIR>/ssl --libdir=lib ${_openssl_options})
 endif()
 
