@@ -210,6 +210,8 @@ static int connection_open(const struct options *options, struct connection *con
     goto failed;
   }
   libssh2_session_set_blocking(connection->session, 1);
+  /* A server that stops answering ends the run with an error instead of hanging it. */
+  libssh2_session_set_timeout(connection->session, 120000L);
   if(options->cipher) {
     if(libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_CS, options->cipher) !=
            0 ||
@@ -555,49 +557,59 @@ static int scp_read_ack(LIBSSH2_CHANNEL *channel, LIBSSH2_SESSION *session)
   return -1;
 }
 
-/* Many files over ONE channel, as scp -O does: libssh2's scp functions open a channel and start
- * a remote scp for every file, which makes small files many times slower. This speaks the SCP
- * protocol ("C<mode> <size> <name>", data, a zero byte, each answered by a zero byte) to one
- * remote "scp -t" (put) or "scp -f" (get). */
-static int scp_transfer_many(const struct options *options, struct connection *connection,
-                             long long *bytes)
+/* libssh2 1.11 refuses to send a packet of more than 40,000 bytes ("Unable to send channel
+ * request"), so the file names given to one remote "scp -f" stay below this. */
+static const size_t scp_command_limit = 30000;
+
+/* Ends a channel: after a clean transfer, EOF both ways and the remote scp's exit status; after a
+ * failure, only close it, as waiting for an EOF the remote may never send would hang. */
+static int scp_finish_channel(LIBSSH2_CHANNEL *channel, int transfer_result)
 {
-  LIBSSH2_SESSION *session = connection->session;
+  int result = transfer_result;
+
+  if(transfer_result == 0) {
+    if(libssh2_channel_send_eof(channel) != 0 || libssh2_channel_wait_eof(channel) != 0 ||
+       libssh2_channel_wait_closed(channel) != 0) {
+      fprintf(stderr, "closing the scp channel failed\n");
+      result = -1;
+    } else if(libssh2_channel_get_exit_status(channel) != 0) {
+      fprintf(stderr, "remote scp exited with status %d\n", libssh2_channel_get_exit_status(channel));
+      result = -1;
+    }
+  }
+  libssh2_channel_free(channel);
+  return result;
+}
+
+/* Files first .. first + count - 1 over ONE channel, as scp -O does: libssh2's scp functions
+ * open a channel and start a remote scp for every file, which makes small files many times
+ * slower. This speaks the SCP protocol ("C<mode> <size> <name>", data, a zero byte, each
+ * answered by a zero byte) to one remote "scp -t" (put) or "scp -f <names>" (get). */
+static int scp_transfer_batch(const struct options *options, LIBSSH2_SESSION *session,
+                              const char *command, long first, long count, char *buffer,
+                              long long *bytes)
+{
   LIBSSH2_CHANNEL *channel = NULL;
   int is_put = strcmp(options->direction, "put") == 0;
-  char *buffer = malloc((size_t)options->buffer_bytes);
-  char *command = NULL;
-  size_t command_size = strlen(options->remote_dir) * (size_t)(is_put ? 1 : options->files) +
-                        (size_t)options->files * 24 + 64;
   struct range_job job;
   long index;
   int result = -1;
 
-  *bytes = 0;
-  command = malloc(command_size);
-  if(!buffer || !command) {
-    fprintf(stderr, "out of memory\n");
-    goto cleanup;
-  }
-  if(is_put) {
-    snprintf(command, command_size, "scp -t -d '%s'", options->remote_dir);
-  } else {
-    size_t used = (size_t)snprintf(command, command_size, "scp -f");
-
-    for(index = 0; index < options->files; index++)
-      used += (size_t)snprintf(command + used, command_size - used, " '%s/file-%04ld.bin'",
-                               options->remote_dir, index);
-  }
   channel = libssh2_channel_open_session(session);
-  if(!channel || libssh2_channel_exec(channel, command) != 0) {
+  if(!channel) {
+    fprintf(stderr, "opening a channel for scp: %s\n", session_error(session));
+    return -1;
+  }
+  if(libssh2_channel_exec(channel, command) != 0) {
     fprintf(stderr, "starting remote '%.60s...': %s\n", command, session_error(session));
-    goto cleanup;
+    libssh2_channel_free(channel);
+    return -1;
   }
   if(!is_put && channel_write_all(channel, session, "", 1) != 0)
-    goto cleanup;
+    goto done;
   if(is_put && scp_read_ack(channel, session) != 0)
-    goto cleanup;
-  for(index = 0; index < options->files; index++) {
+    goto done;
+  for(index = first; index < first + count; index++) {
     char header[256];
     long long remaining;
     FILE *local;
@@ -611,31 +623,32 @@ static int scp_transfer_many(const struct options *options, struct connection *c
         fprintf(stderr, "opening %s: %s\n", job.local_path, strerror(errno));
         if(local)
           fclose(local);
-        goto cleanup;
+        goto done;
       }
       snprintf(header, sizeof(header), "C0644 %lld file-%04ld.bin\n", remaining, index);
       if(channel_write_all(channel, session, header, strlen(header)) != 0 ||
          scp_read_ack(channel, session) != 0) {
         fclose(local);
-        goto cleanup;
+        goto done;
       }
       *bytes += remaining;
       if(file_to_channel(local, job.local_path, channel, session, remaining, buffer,
                          options->buffer_bytes) != 0) {
         fclose(local);
-        goto cleanup;
+        goto done;
       }
       fclose(local);
       if(channel_write_all(channel, session, "", 1) != 0 || scp_read_ack(channel, session) != 0)
-        goto cleanup;
+        goto done;
     } else {
       size_t used = 0;
       char *end = NULL;
+      char expected_name[32];
 
       /* "C0644 <size> <name>\n" */
       while(used + 1 < sizeof(header)) {
         if(channel_read_all(channel, session, header + used, 1) != 0)
-          goto cleanup;
+          goto done;
         if(header[used] == '\n')
           break;
         used++;
@@ -643,43 +656,75 @@ static int scp_transfer_many(const struct options *options, struct connection *c
       header[used] = '\0';
       if(header[0] != 'C' || strlen(header) < 8) {
         fprintf(stderr, "remote scp sent '%s' instead of a file header\n", header);
-        goto cleanup;
+        goto done;
       }
       remaining = strtoll(header + 6, &end, 10);
-      if(!end || *end != ' ' || remaining < 0) {
-        fprintf(stderr, "remote scp sent a bad file header '%s'\n", header);
-        goto cleanup;
+      snprintf(expected_name, sizeof(expected_name), "file-%04ld.bin", index);
+      if(!end || *end != ' ' || remaining < 0 || strcmp(end + 1, expected_name) != 0) {
+        fprintf(stderr, "remote scp sent '%s', expected a header for %s\n", header, expected_name);
+        goto done;
       }
       local = fopen(job.local_path, "wb");
       if(!local || channel_write_all(channel, session, "", 1) != 0) {
         fprintf(stderr, "creating %s: %s\n", job.local_path, strerror(errno));
         if(local)
           fclose(local);
-        goto cleanup;
+        goto done;
       }
       *bytes += remaining;
       if(channel_to_file(channel, session, local, job.local_path, remaining, buffer,
                          options->buffer_bytes) != 0) {
         fclose(local);
-        goto cleanup;
+        goto done;
       }
       if(fclose(local) != 0 || scp_read_ack(channel, session) != 0 ||
          channel_write_all(channel, session, "", 1) != 0)
-        goto cleanup;
+        goto done;
     }
   }
   result = 0;
-cleanup:
-  if(channel) {
-    libssh2_channel_send_eof(channel);
-    libssh2_channel_wait_eof(channel);
-    libssh2_channel_wait_closed(channel);
-    if(result == 0 && libssh2_channel_get_exit_status(channel) != 0) {
-      fprintf(stderr, "remote scp exited with status %d\n",
-              libssh2_channel_get_exit_status(channel));
-      result = -1;
+done:
+  return scp_finish_channel(channel, result);
+}
+
+/* Every file over as few channels as the command length allows: one for put ("scp -t" takes
+ * the names from the stream), batches of names for get. */
+static int scp_transfer_many(const struct options *options, struct connection *connection,
+                             long long *bytes)
+{
+  int is_put = strcmp(options->direction, "put") == 0;
+  char *buffer = malloc((size_t)options->buffer_bytes);
+  char *command = malloc(scp_command_limit + strlen(options->remote_dir) + 64);
+  long first = 0;
+  int result = 0;
+
+  *bytes = 0;
+  if(!buffer || !command) {
+    fprintf(stderr, "out of memory\n");
+    result = -1;
+  }
+  while(result == 0 && first < options->files) {
+    long count = 0;
+    size_t used;
+
+    if(is_put) {
+      sprintf(command, "scp -t -d '%s'", options->remote_dir);
+      count = options->files - first;
+    } else {
+      used = (size_t)sprintf(command, "cd '%s' && exec scp -f", options->remote_dir);
+      while(first + count < options->files && used + 32 < scp_command_limit) {
+        used += (size_t)sprintf(command + used, " file-%04ld.bin", first + count);
+        count++;
+      }
+      if(count == 0) {
+        fprintf(stderr, "the remote folder's name is too long for an scp command\n");
+        result = -1;
+        break;
+      }
     }
-    libssh2_channel_free(channel);
+    result = scp_transfer_batch(options, connection->session, command, first, count, buffer,
+                                bytes);
+    first += count;
   }
   free(command);
   free(buffer);

@@ -395,7 +395,8 @@ if(PEERS AND _sftp)
   _bench_median(_setup_scp _min _max "${_scp_samples}")
 endif()
 
-# The master connection openssh-scp runs over (it ends when the parent stops the server).
+# The master connection openssh-scp runs over, registered with the server so that stopping the
+# server ends it too, also when this run fails.
 set(_master_pid "")
 set(_control_path "${_data}/control.socket")
 if(PEERS AND _scp)
@@ -403,6 +404,7 @@ if(PEERS AND _scp)
     COMMAND sh -c "ssh \"$@\" </dev/null >/dev/null 2>&1 & echo $!" sh ${_ssh_options}
       -o ControlMaster=yes -o "ControlPath=${_control_path}" -N stackprobe-loopback
     OUTPUT_VARIABLE _master_pid OUTPUT_STRIP_TRAILING_WHITESPACE)
+  file(APPEND "${OUT_DIR}/sshd/clients.pid" "${_master_pid}\n")
   foreach(_poll RANGE 1 100)
     if(EXISTS "${_control_path}")
       break()

@@ -18,12 +18,27 @@ if(DEFINED ENV{STACKPROBE_SSHD_LIFETIME})
   set(_lifetime "$ENV{STACKPROBE_SSHD_LIFETIME}")
 endif()
 
-# Stops the server whose pid files are in DIR; quiet when none runs.
+# Stops the server whose pid files are in DIR, quiet when none runs: first the clients that
+# registered in DIR/clients.pid (an OpenSSH master connection outlives its parent), then the
+# server's connection processes (they outlive the listener), then the listener and its timeout.
 function(_sshd_stop)
+  find_program(_pkill pkill)
+  if(EXISTS "${DIR}/clients.pid")
+    file(STRINGS "${DIR}/clients.pid" _client_pids)
+    foreach(_pid IN LISTS _client_pids)
+      if(_pid MATCHES "^[0-9]+$")
+        execute_process(COMMAND kill ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
+      endif()
+    endforeach()
+    file(REMOVE "${DIR}/clients.pid")
+  endif()
   foreach(_pid_file "${DIR}/sshd.pid" "${DIR}/timeout.pid")
     if(EXISTS "${_pid_file}")
       file(STRINGS "${_pid_file}" _pid LIMIT_COUNT 1)
       if(_pid MATCHES "^[0-9]+$")
+        if(_pkill AND _pid_file MATCHES "sshd.pid$")
+          execute_process(COMMAND "${_pkill}" -TERM -P ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
+        endif()
         execute_process(COMMAND kill ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
       endif()
       file(REMOVE "${_pid_file}")

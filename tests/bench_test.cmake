@@ -1,6 +1,7 @@
 # bench.*: the quick workload runs for one toolchain's client with every contender's files
-# verified, a corrupted transfer fails the run, and neither leaves an sshd behind.
-#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=quick|corrupt
+# verified, a corrupted transfer fails the run, 3000 files cross over SCP in several remote
+# commands (CASE=many), and none leaves an sshd or an ssh client behind.
+#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=quick|corrupt|many
 #         [-DEMULATOR=...] -P bench_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
@@ -12,21 +13,29 @@ set(_emulators "")
 if(EMULATOR)
   set(_emulators "${TOOLCHAIN}=${EMULATOR}")
 endif()
+set(_workload quick)
+set(_workload_bytes 6291456)
+set(_python ON)
 if(CASE STREQUAL "corrupt")
   set(ENV{STACKPROBE_BENCH_CORRUPT} 1)
+elseif(CASE STREQUAL "many")
+  set(_workload many)
+  set(_workload_bytes 1536000)
+  set(_python OFF)
 endif()
 run_captured(_bench "${CMAKE_COMMAND}" "-DSOURCE_ROOT=${SOURCE_ROOT}" "-DOUT_DIR=${_out}"
   "-DCLIENTS=${TOOLCHAIN}=${_client_dir}" "-DEMULATORS=${_emulators}"
-  "-DPREFIXES=${TOOLCHAIN}=${BINARY_DIR}/prefix/${TOOLCHAIN}" -DWORKLOADS=quick -DREPETITIONS=1 -DWARMUP=0
+  "-DPREFIXES=${TOOLCHAIN}=${BINARY_DIR}/prefix/${TOOLCHAIN}" -DWORKLOADS=${_workload} -DREPETITIONS=1 -DWARMUP=0 -DPYTHON=${_python}
   "-DSTATE_ROOT=${BINARY_DIR}/stackprobe" "-DWINEPREFIX=${BINARY_DIR}/stackprobe/wineprefix"
   -P "${SOURCE_ROOT}/bench/run_bench.cmake")
 message("${_bench_output}")
 
-# Whatever happened, the server must be gone.
+# Whatever happened, the server and every client of it must be gone (OpenSSH's master
+# connection names the run's ssh_config on its command line).
 expect_missing("${_out}/sshd/sshd.pid" "the sshd pid file after the run")
-execute_process(COMMAND pgrep -f "${_out}/sshd/sshd_config" RESULT_VARIABLE _found OUTPUT_VARIABLE _pids)
+execute_process(COMMAND pgrep -a -f "${_out}/sshd/" RESULT_VARIABLE _found OUTPUT_VARIABLE _pids)
 if(_found EQUAL 0)
-  message(FATAL_ERROR "FAILED: an sshd of this run is still running: ${_pids}")
+  message(FATAL_ERROR "FAILED: a process of this run is still running:\n${_pids}")
 endif()
 
 if(CASE STREQUAL "corrupt")
@@ -50,7 +59,7 @@ foreach(_i RANGE ${_last})
   string(JSON _bytes GET "${_json}" results ${_i} bytes)
   string(JSON _mbps GET "${_json}" results ${_i} mbps_median)
   expect_equal("${_verified}" "ON" "${_client} ${_direction} verified")
-  expect_equal("${_bytes}" "6291456" "${_client} ${_direction} bytes of the quick workload")
+  expect_equal("${_bytes}" "${_workload_bytes}" "${_client} ${_direction} bytes of the ${_workload} workload")
   if(_mbps LESS_EQUAL 0)
     message(FATAL_ERROR "FAILED: ${_client} ${_direction} has a median of ${_mbps} MB/s")
   endif()
