@@ -4,7 +4,7 @@
 #   cmake -DSOURCE_ROOT=... -DOUT_DIR=<build>/bench -DCLIENTS=<toolchain>=<bench build dir>|...
 #         [-DEMULATORS=<toolchain>=<program>|...] [-DPREFIXES=<toolchain>=<prefix>|...]
 #         [-DWORKLOADS=standard|quick|large|small] [-DREPETITIONS=N] [-DWARMUP=N] [-DCIPHER=...]
-#         [-DSTREAMS=N] [-DPEERS=ON] [-DPYTHON=ON] [-DSTATE_ROOT=<build>/stackprobe]
+#         [-DSTREAMS=N] [-DPEERS=ON] [-DPYTHON=ON] [-DPYTHON_REPETITIONS=N] [-DSTATE_ROOT=<build>/stackprobe]
 #         [-DWINEPREFIX=...] -P run_bench.cmake
 #
 # Writes OUT_DIR/bench.json and prints a table with each contender's ratio to openssh-sftp.
@@ -24,6 +24,14 @@ foreach(_required SOURCE_ROOT OUT_DIR CLIENTS)
   endif()
 endforeach()
 
+# The folder on tmpfs a run's files live in, derived from OUT_DIR so that the parent can remove
+# what a failed run left (a 256 MiB file in memory).
+function(_bench_tmpfs_dir out_var)
+  string(MD5 _tag "${OUT_DIR}")
+  string(SUBSTRING "${_tag}" 0 8 _tag)
+  set(${out_var} "/dev/shm/stackprobe-bench-${_tag}" PARENT_SCOPE)
+endfunction()
+
 # ---------------------------------------------------------------------------------------------
 # The parent: starts the server, runs the benchmark in a child process, always stops the server.
 if(NOT PHASE STREQUAL "run")
@@ -35,7 +43,7 @@ if(NOT PHASE STREQUAL "run")
   endif()
   set(_arguments "")
   foreach(_name SOURCE_ROOT OUT_DIR CLIENTS EMULATORS PREFIXES WORKLOADS REPETITIONS WARMUP CIPHER
-          STREAMS PEERS PYTHON STATE_ROOT WINEPREFIX)
+          STREAMS PEERS PYTHON PYTHON_REPETITIONS STATE_ROOT WINEPREFIX)
     if(DEFINED ${_name})
       list(APPEND _arguments "-D${_name}=${${_name}}")
     endif()
@@ -43,6 +51,8 @@ if(NOT PHASE STREQUAL "run")
   execute_process(COMMAND "${CMAKE_COMMAND}" ${_arguments} -DPHASE=run -P "${CMAKE_CURRENT_LIST_FILE}"
     RESULT_VARIABLE _rc)
   execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_sshd_dir}" -P "${_bench_dir}/sshd.cmake")
+  _bench_tmpfs_dir(_tmpfs_dir)
+  file(REMOVE_RECURSE "${_tmpfs_dir}" "${OUT_DIR}/data")
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "bench: the benchmark failed (see above); the sshd was stopped")
   endif()
@@ -229,11 +239,17 @@ if(NOT DEFINED WORKLOADS OR WORKLOADS STREQUAL "" OR WORKLOADS STREQUAL "standar
 else()
   string(REPLACE "|" ";" _workloads "${WORKLOADS}")
 endif()
-foreach(_setting repetitions warmup_rounds cipher buffer_bytes streams)
+foreach(_setting repetitions python_repetitions warmup_rounds cipher buffer_bytes streams)
   string(JSON _default_${_setting} GET "${_workload_json}" ${_setting})
 endforeach()
 if(NOT REPETITIONS)
   set(REPETITIONS ${_default_repetitions})
+endif()
+if(NOT PYTHON_REPETITIONS)
+  set(PYTHON_REPETITIONS ${_default_python_repetitions})
+endif()
+if(PYTHON_REPETITIONS GREATER REPETITIONS)
+  set(PYTHON_REPETITIONS ${REPETITIONS})
 endif()
 if(NOT DEFINED WARMUP OR WARMUP STREQUAL "")
   set(WARMUP ${_default_warmup_rounds})
@@ -265,9 +281,7 @@ string(STRIP "${_server_software}" _server_software)
 # The files live on tmpfs when there is one, so the disk is not what is measured.
 set(_tmpfs OFF)
 if(IS_DIRECTORY /dev/shm)
-  string(MD5 _tag "${OUT_DIR}")
-  string(SUBSTRING "${_tag}" 0 8 _tag)
-  set(_data "/dev/shm/stackprobe-bench-${_tag}")
+  _bench_tmpfs_dir(_data)
   file(REMOVE_RECURSE "${_data}")
   file(MAKE_DIRECTORY "${_data}")
   if(IS_DIRECTORY "${_data}")
@@ -555,6 +569,14 @@ foreach(_workload IN LISTS _workloads)
       if(_streams GREATER 1 AND NOT _files_${_workload} EQUAL 1)
         continue()
       endif()
+      # The Python contenders are 3 to 30 times slower than the rest: measured in the first
+      # PYTHON_REPETITIONS rounds only (their "runs" says how many), so that the standard
+      # workload still ends in minutes. A warm-up would not change their figures.
+      string(REGEX MATCH "^(paramiko|asyncssh)\\|" _is_python "${_contender}")
+      math(EXPR _python_last_round "${WARMUP} + ${PYTHON_REPETITIONS}")
+      if(_is_python AND (_round LESS_EQUAL WARMUP OR _round GREATER _python_last_round))
+        continue()
+      endif()
       foreach(_direction put get)
         _bench_transfer(_micros _setup _cipher _client_ticks _server_ticks "${_contender}" ${_workload} ${_direction})
         if(_round GREATER WARMUP)
@@ -666,7 +688,11 @@ foreach(_key IN LISTS _sorted)
   endforeach()
   math(EXPR _median_ms "${_median} / 1000")
   _bench_decimal(_median_text ${_median_ms} 3)
-  string(APPEND _table "${_row}${_median_text} s  ${_mbps} MB/s  ${_files_per_s} files/s  x${_ratio_text}\n")
+  set(_runs_text "")
+  if(NOT _runs EQUAL REPETITIONS)
+    set(_runs_text "  (${_runs} of ${REPETITIONS} runs)")
+  endif()
+  string(APPEND _table "${_row}${_median_text} s  ${_mbps} MB/s  ${_files_per_s} files/s  x${_ratio_text}${_runs_text}\n")
 endforeach()
 
 list(JOIN _results ",\n" _joined)
@@ -677,6 +703,7 @@ stackprobe_json_set_string(_bench generated "${_now}")
 stackprobe_json_set_string(_bench cipher "${CIPHER}")
 string(JSON _bench SET "${_bench}" buffer_bytes ${_buffer})
 string(JSON _bench SET "${_bench}" repetitions ${REPETITIONS})
+string(JSON _bench SET "${_bench}" python_repetitions ${PYTHON_REPETITIONS})
 set(_server "{}")
 stackprobe_json_set_string(_server software "${_server_software}")
 stackprobe_json_set_string(_server address "${SSHD_HOST}:${SSHD_PORT}")

@@ -33,6 +33,9 @@ message("${_bench_output}")
 # Whatever happened, the server and every client of it must be gone (OpenSSH's master
 # connection names the run's ssh_config on its command line).
 expect_missing("${_out}/sshd/sshd.pid" "the sshd pid file after the run")
+string(MD5 _tag "${_out}")
+string(SUBSTRING "${_tag}" 0 8 _tag)
+expect_missing("/dev/shm/stackprobe-bench-${_tag}" "the run's files on tmpfs after the run")
 execute_process(COMMAND pgrep -a -f "${_out}/sshd/" RESULT_VARIABLE _found OUTPUT_VARIABLE _pids)
 if(_found EQUAL 0)
   message(FATAL_ERROR "FAILED: a process of this run is still running:\n${_pids}")
