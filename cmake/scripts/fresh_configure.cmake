@@ -5,20 +5,12 @@
 #   cmake -DDIR=<build folder> -P fresh_configure.cmake -- COMMAND...
 
 cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeScriptArguments.cmake")
 if(NOT DIR OR NOT IS_DIRECTORY "${DIR}" OR EXISTS "${DIR}/CMakeLists.txt" OR EXISTS "${DIR}/Configure"
    OR EXISTS "${DIR}/configure")
   message(FATAL_ERROR "fresh_configure.cmake: '${DIR}' is not a separate build folder; refusing to empty it")
 endif()
-set(_command "")
-set(_in_command OFF)
-math(EXPR _last "${CMAKE_ARGC} - 1")
-foreach(_i RANGE ${_last})
-  if(_in_command)
-    list(APPEND _command "${CMAKE_ARGV${_i}}")
-  elseif(CMAKE_ARGV${_i} STREQUAL "--")
-    set(_in_command ON)
-  endif()
-endforeach()
+stackprobe_arguments_after_separator(_command)
 file(GLOB _entries LIST_DIRECTORIES true "${DIR}/*" "${DIR}/.*")
 if(_entries)
   file(REMOVE_RECURSE ${_entries})
