@@ -4,6 +4,7 @@
 #
 #   cmake -DTOOLCHAIN=... -DSOURCE_ROOT=... -DBUILD_DIR=... -DSTATE_DIR=... -DPREFIX=...
 #         -DPACKAGES_DIR=... -DLIBRARIES=a|b|c -DJOBS=2 -DGENERATOR=Ninja [-DCCACHE=...]
+#         [-DCCACHE_BASEDIR=<top build folder>]
 #         [-DDOWNLOAD=ON] [-DAPT_FALLBACK=ON] [-DLIBRARY_BUILD_TYPE=Release] [-DPROBES=ON]
 #         [-DWERROR=OFF] [-DWINEPREFIX=<folder>] -P build_toolchain.cmake
 
@@ -50,6 +51,17 @@ if(NOT EXISTS "${BUILD_DIR}/CMakeCache.txt" OR NOT _previous STREQUAL "${_config
     return()
   endif()
   file(WRITE "${_args_file}" "${_configure_args}")
+endif()
+
+# Another build tree (a second checkout, a fresh CI workspace) then hits the cache entries this
+# one wrote: ccache rewrites the paths below the build tree as relative ones and leaves the
+# working folder out of the hash (so a library's debug information may name the tree that
+# filled the cache). Without this a new tree missed every GMP object, as libtool passes absolute
+# include paths (linux-gcc, warm cache: gmp.build 1m29s instead of 48s, the whole stack 116 s
+# instead of 80 s).
+if(CCACHE AND CCACHE_BASEDIR)
+  set(ENV{CCACHE_BASEDIR} "${CCACHE_BASEDIR}")
+  set(ENV{CCACHE_NOHASHDIR} "1")
 endif()
 
 # Keep going past a failed library so that the ones that do not depend on it still build.
