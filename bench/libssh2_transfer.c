@@ -36,6 +36,7 @@ struct options {
   const char *local_dir;
   const char *remote_dir;
   const char *cipher; /* NULL: libssh2's own preference */
+  const char *mac;    /* NULL: libssh2's own preference */
   long files;
   long buffer_bytes;
   long streams;
@@ -67,13 +68,25 @@ static const char *session_error(LIBSSH2_SESSION *session)
   return message ? message : "no libssh2 error recorded";
 }
 
+/* The same algorithm in both directions, as the OpenSSH peers are pinned with -o Ciphers/MACs. */
+static int pin_method(LIBSSH2_SESSION *session, int client_to_server, int server_to_client,
+                      const char *what, const char *name)
+{
+  if(libssh2_session_method_pref(session, client_to_server, name) != 0 ||
+     libssh2_session_method_pref(session, server_to_client, name) != 0) {
+    fprintf(stderr, "%s %s: %s\n", what, name, session_error(session));
+    return -1;
+  }
+  return 0;
+}
+
 static void usage(const char *program)
 {
   fprintf(stderr,
           "usage: %s --host H --port P --user U --private-key FILE --public-key FILE\n"
           "          --known-hosts FILE --protocol sftp|scp --direction put|get\n"
           "          --local-dir DIR --remote-dir DIR [--files N] [--buffer BYTES]\n"
-          "          [--streams N] [--cipher NAME]\n"
+          "          [--streams N] [--cipher NAME] [--mac NAME]\n"
           "Files are named file-0000.bin, file-0001.bin, ... in both folders.\n",
           program);
 }
@@ -125,6 +138,8 @@ static int parse_options(int argc, char **argv, struct options *options)
       options->remote_dir = value;
     else if(strcmp(name, "--cipher") == 0)
       options->cipher = value;
+    else if(strcmp(name, "--mac") == 0)
+      options->mac = value;
     else if(strcmp(name, "--files") == 0) {
       if(parse_number(value, 1, 1000000, &options->files) != 0) {
         fprintf(stderr, "--files: '%s' is not a number from 1 to 1000000\n", value);
@@ -212,15 +227,14 @@ static int connection_open(const struct options *options, struct connection *con
   libssh2_session_set_blocking(connection->session, 1);
   /* A server that stops answering ends the run with an error instead of hanging it. */
   libssh2_session_set_timeout(connection->session, 120000L);
-  if(options->cipher) {
-    if(libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_CS, options->cipher) !=
-           0 ||
-       libssh2_session_method_pref(connection->session, LIBSSH2_METHOD_CRYPT_SC, options->cipher) !=
-           0) {
-      fprintf(stderr, "cipher %s: %s\n", options->cipher, session_error(connection->session));
-      goto failed;
-    }
-  }
+  if(options->cipher &&
+     pin_method(connection->session, LIBSSH2_METHOD_CRYPT_CS, LIBSSH2_METHOD_CRYPT_SC, "cipher",
+                options->cipher) != 0)
+    goto failed;
+  if(options->mac &&
+     pin_method(connection->session, LIBSSH2_METHOD_MAC_CS, LIBSSH2_METHOD_MAC_SC, "MAC",
+                options->mac) != 0)
+    goto failed;
   rc = libssh2_session_handshake(connection->session, connection->sock);
   if(rc != 0) {
     fprintf(stderr, "handshake with %s:%s failed (%d): %s\n", options->host, options->port, rc,
@@ -827,6 +841,7 @@ int main(int argc, char **argv)
   long long bytes = 0;
   long opened = 0;
   const char *cipher;
+  const char *mac;
   int result = 1;
 
   if(parse_options(argc, argv, &options) != 0) {
@@ -858,12 +873,13 @@ int main(int argc, char **argv)
   transfer_seconds = platform_now() - started;
 
   cipher = libssh2_session_methods(connections[0].session, LIBSSH2_METHOD_CRYPT_CS);
+  mac = libssh2_session_methods(connections[0].session, LIBSSH2_METHOD_MAC_CS);
   printf("{\"client\": \"libssh2-%s\", \"direction\": \"%s\", \"files\": %ld, \"bytes\": %lld, "
-         "\"streams\": %ld, \"buffer\": %ld, \"cipher\": \"%s\", \"setup_seconds\": %.6f, "
-         "\"transfer_seconds\": %.6f, \"cpu_seconds\": %.6f}\n",
+         "\"streams\": %ld, \"buffer\": %ld, \"cipher\": \"%s\", \"mac\": \"%s\", "
+         "\"setup_seconds\": %.6f, \"transfer_seconds\": %.6f, \"cpu_seconds\": %.6f}\n",
          options.protocol, options.direction, options.files, bytes, options.streams,
-         options.buffer_bytes, cipher ? cipher : "", setup_seconds, transfer_seconds,
-         platform_cpu_seconds() - cpu_before);
+         options.buffer_bytes, cipher ? cipher : "", mac ? mac : "", setup_seconds,
+         transfer_seconds, platform_cpu_seconds() - cpu_before);
   result = 0;
 cleanup:
   while(opened > 0)

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The benchmark's Python contenders: paramiko and asyncssh, the libraries the original dojo
 compared. Moves file-0000.bin ... over SFTP like libssh2_transfer and prints one JSON line with
-the same fields. The host key must match known_hosts; nothing unknown is accepted."""
+the same fields. The host key must match known_hosts; nothing unknown is accepted.
+With --check (and --library, --cipher, --mac only) it moves nothing: it exits 0 when the library
+can be imported and speaks that cipher and MAC, else 3 with the reason on standard error."""
 
 import argparse
 import asyncio
@@ -24,7 +26,41 @@ def parse_arguments():
     parser.add_argument("--remote-dir", required=True)
     parser.add_argument("--files", type=int, default=1)
     parser.add_argument("--cipher", required=True)
+    parser.add_argument("--mac", required=True)
     return parser.parse_args()
+
+
+def parse_check_arguments():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", required=True)
+    parser.add_argument("--library", choices=["paramiko", "asyncssh"], required=True)
+    parser.add_argument("--cipher", required=True)
+    parser.add_argument("--mac", required=True)
+    return parser.parse_args()
+
+
+def unsupported(arguments):
+    """The reason the library cannot take part with this cipher and MAC, or None."""
+    try:
+        if arguments.library == "paramiko":
+            import paramiko
+            ciphers = paramiko.Transport._preferred_ciphers
+            macs = paramiko.Transport._preferred_macs
+        else:
+            import asyncssh.encryption
+            import asyncssh.mac
+            ciphers = [name.decode() for name in asyncssh.encryption.get_encryption_algs()]
+            macs = [name.decode() for name in asyncssh.mac.get_mac_algs()]
+    except ImportError as error:
+        return "python3 cannot import it (%s; apt-get install python3-%s)" % (
+            error, arguments.library)
+    if arguments.cipher not in ciphers:
+        return "it has no cipher %s (it has: %s)" % (arguments.cipher, " ".join(ciphers))
+    # An AEAD cipher needs no MAC, as in bench/run_bench.cmake.
+    aead = "gcm" in arguments.cipher or "poly1305" in arguments.cipher
+    if not aead and arguments.mac not in macs:
+        return "it has no MAC %s (it has: %s)" % (arguments.mac, " ".join(macs))
+    return None
 
 
 def file_pairs(arguments):
@@ -44,12 +80,14 @@ def run_paramiko(arguments):
     started = time.perf_counter()
     transport_ciphers = paramiko.Transport._preferred_ciphers
     disabled = [name for name in transport_ciphers if name != arguments.cipher]
+    disabled_macs = [name for name in paramiko.Transport._preferred_macs if name != arguments.mac]
     client.connect(arguments.host, port=arguments.port, username=arguments.user,
                    key_filename=arguments.private_key, allow_agent=False, look_for_keys=False,
-                   disabled_algorithms={"ciphers": disabled})
+                   disabled_algorithms={"ciphers": disabled, "macs": disabled_macs})
     sftp = client.open_sftp()
     setup_seconds = time.perf_counter() - started
     cipher = client.get_transport().local_cipher
+    mac = client.get_transport().local_mac
     started = time.perf_counter()
     moved = 0
     for local, remote in file_pairs(arguments):
@@ -61,7 +99,7 @@ def run_paramiko(arguments):
     transfer_seconds = time.perf_counter() - started
     sftp.close()
     client.close()
-    return moved, setup_seconds, transfer_seconds, cipher
+    return moved, setup_seconds, transfer_seconds, cipher, mac
 
 
 async def asyncssh_transfer(arguments):
@@ -71,10 +109,12 @@ async def asyncssh_transfer(arguments):
     async with asyncssh.connect(arguments.host, port=arguments.port, username=arguments.user,
                                 client_keys=[arguments.private_key],
                                 known_hosts=arguments.known_hosts,
-                                encryption_algs=[arguments.cipher]) as connection:
+                                encryption_algs=[arguments.cipher],
+                                mac_algs=[arguments.mac]) as connection:
         async with connection.start_sftp_client() as sftp:
             setup_seconds = time.perf_counter() - started
             cipher = connection.get_extra_info("send_cipher")
+            mac = connection.get_extra_info("send_mac")
             started = time.perf_counter()
             moved = 0
             for local, remote in file_pairs(arguments):
@@ -84,19 +124,27 @@ async def asyncssh_transfer(arguments):
                     await sftp.get(remote, local)
                 moved += os.path.getsize(local)
             transfer_seconds = time.perf_counter() - started
-    return moved, setup_seconds, transfer_seconds, cipher
+    return moved, setup_seconds, transfer_seconds, cipher, mac
 
 
 def main():
+    if "--check" in sys.argv:
+        reason = unsupported(parse_check_arguments())
+        if reason:
+            print(reason, file=sys.stderr)
+            return 3
+        return 0
     arguments = parse_arguments()
     cpu_before = time.process_time()
     if arguments.library == "paramiko":
-        moved, setup_seconds, transfer_seconds, cipher = run_paramiko(arguments)
+        moved, setup_seconds, transfer_seconds, cipher, mac = run_paramiko(arguments)
     else:
-        moved, setup_seconds, transfer_seconds, cipher = asyncio.run(asyncssh_transfer(arguments))
+        moved, setup_seconds, transfer_seconds, cipher, mac = asyncio.run(
+            asyncssh_transfer(arguments))
     print(json.dumps({
         "client": arguments.library, "direction": arguments.direction, "files": arguments.files,
         "bytes": moved, "streams": 1, "cipher": cipher or arguments.cipher,
+        "mac": mac or "",
         "setup_seconds": round(setup_seconds, 6), "transfer_seconds": round(transfer_seconds, 6),
         "cpu_seconds": round(time.process_time() - cpu_before, 6)}))
     return 0

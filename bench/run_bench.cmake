@@ -3,7 +3,7 @@
 #
 #   cmake -DSOURCE_ROOT=... -DOUT_DIR=<build>/bench -DCLIENTS=<toolchain>=<bench build dir>|...
 #         [-DEMULATORS=<toolchain>=<program>|...] [-DPREFIXES=<toolchain>=<prefix>|...]
-#         [-DWORKLOADS=standard|quick|large|small] [-DREPETITIONS=N] [-DWARMUP=N] [-DCIPHER=...]
+#         [-DWORKLOADS=standard|quick|large|small] [-DREPETITIONS=N] [-DWARMUP=N] [-DCIPHER=...] [-DMAC=...]
 #         [-DSTREAMS=N] [-DPEERS=ON] [-DPYTHON=ON] [-DPYTHON_REPETITIONS=N] [-DSTATE_ROOT=<build>/stackprobe]
 #         [-DWINEPREFIX=...] -P run_bench.cmake
 #
@@ -44,7 +44,7 @@ if(NOT PHASE STREQUAL "run")
   endif()
   set(_arguments "")
   foreach(_name SOURCE_ROOT OUT_DIR CLIENTS EMULATORS PREFIXES WORKLOADS REPETITIONS WARMUP CIPHER
-          STREAMS PEERS PYTHON PYTHON_REPETITIONS STATE_ROOT WINEPREFIX)
+          MAC STREAMS PEERS PYTHON PYTHON_REPETITIONS STATE_ROOT WINEPREFIX)
     if(DEFINED ${_name})
       list(APPEND _arguments "-D${_name}=${${_name}}")
     endif()
@@ -240,7 +240,7 @@ if(NOT DEFINED WORKLOADS OR WORKLOADS STREQUAL "" OR WORKLOADS STREQUAL "standar
 else()
   string(REPLACE "|" ";" _workloads "${WORKLOADS}")
 endif()
-foreach(_setting repetitions python_repetitions warmup_rounds cipher buffer_bytes streams)
+foreach(_setting repetitions python_repetitions warmup_rounds cipher mac buffer_bytes streams)
   string(JSON _default_${_setting} GET "${_workload_json}" ${_setting})
 endforeach()
 if(NOT REPETITIONS)
@@ -257,6 +257,15 @@ if(NOT DEFINED WARMUP OR WARMUP STREQUAL "")
 endif()
 if(NOT CIPHER)
   set(CIPHER ${_default_cipher})
+endif()
+if(NOT MAC)
+  set(MAC ${_default_mac})
+endif()
+# An AEAD cipher authenticates by itself; both implementations then ignore the MAC.
+if(CIPHER MATCHES "gcm|poly1305")
+  set(_negotiated_mac "implicit")
+else()
+  set(_negotiated_mac "")
 endif()
 if(NOT STREAMS)
   set(STREAMS ${_default_streams})
@@ -351,14 +360,17 @@ if(PYTHON)
   find_program(_python python3 PATHS /usr/bin NO_DEFAULT_PATH)
   foreach(_module paramiko asyncssh)
     if(_python)
-      execute_process(COMMAND "${_python}" -c "import ${_module}" RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_QUIET)
+      execute_process(COMMAND "${_python}" -W ignore "${_bench_dir}/python_transfer.py" --check
+          --library ${_module} --cipher ${CIPHER} --mac ${MAC}
+        RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_VARIABLE _reason ERROR_STRIP_TRAILING_WHITESPACE)
     else()
       set(_rc 1)
+      set(_reason "no python3 in /usr/bin (apt-get install python3-${_module})")
     endif()
     if(_rc EQUAL 0)
       list(APPEND _contenders "${_module}|system|1")
     else()
-      list(APPEND _skipped "${_module}: python3 cannot import it (apt-get install python3-${_module})")
+      list(APPEND _skipped "${_module}: ${_reason}")
     endif()
   endforeach()
 endif()
@@ -396,7 +408,7 @@ foreach(_workload IN LISTS _prepared_workloads)
   message("bench: workload ${_workload}: ${_files} file(s) of ${_bytes} bytes in ${_data}/src/${_workload}")
 endforeach()
 
-set(_ssh_options -F "${SSHD_SSH_CONFIG}" -o "Ciphers=${CIPHER}")
+set(_ssh_options -F "${SSHD_SSH_CONFIG}" -o "Ciphers=${CIPHER}" -o "MACs=${MAC}")
 
 # OpenSSH's setup, reported beside the transfers: the median of sessions that move nothing.
 set(_setup_sftp 0)
@@ -455,6 +467,29 @@ function(_bench_master_start out_pid out_server_pid)
   set(${out_server_pid} "${_server_pid}" PARENT_SCOPE)
 endfunction()
 
+# Waits (at most 10 s) until the listener has no session process left but keep_pid: a session
+# whose client has exited may still be ending, and its CPU reaches the listener's cutime only
+# once it is reaped (libssh2-scp's server CPU read 0 without this). Without pgrep it returns.
+function(_bench_wait_for_sessions keep_pid)
+  find_program(_pgrep pgrep)
+  if(NOT _pgrep)
+    return()
+  endif()
+  foreach(_poll RANGE 1 200)
+    execute_process(COMMAND "${_pgrep}" -P ${_sshd_pid} OUTPUT_VARIABLE _sessions
+      OUTPUT_STRIP_TRAILING_WHITESPACE)
+    string(REGEX MATCHALL "[0-9]+" _sessions "${_sessions}")
+    if(keep_pid)
+      list(REMOVE_ITEM _sessions ${keep_pid})
+    endif()
+    if(NOT _sessions)
+      return()
+    endif()
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 0.05)
+  endforeach()
+  message(WARNING "bench: sshd session(s) ${_sessions} still running 10 s after their client ended")
+endfunction()
+
 # Closes a master connection and waits until its server process is gone, so that the next
 # contender meets a quiet server.
 function(_bench_master_stop pid server_pid)
@@ -470,8 +505,8 @@ function(_bench_master_stop pid server_pid)
 endfunction()
 
 # Runs one contender in one direction on one workload; sets out_micros (transfer time), and
-# out_cipher; checks the files.
-function(_bench_transfer out_micros out_setup out_cipher out_client_ticks out_server_ticks contender workload direction)
+# out_cipher and out_mac; checks the files.
+function(_bench_transfer out_micros out_setup out_cipher out_mac out_client_ticks out_server_ticks contender workload direction)
   string(REPLACE "|" ";" _fields "${contender}")
   list(GET _fields 0 _client)
   list(GET _fields 1 _toolchain)
@@ -514,6 +549,7 @@ function(_bench_transfer out_micros out_setup out_cipher out_client_ticks out_se
   _bench_process_cpu(_master_server_before "${_master_server_pid}")
   _bench_children_cpu(_master_server_children_before "${_master_server_pid}")
   set(_cipher "${CIPHER}")
+  set(_mac "${MAC}")
   if(_client MATCHES "^libssh2-(sftp|scp)$")
     set(_protocol "${CMAKE_MATCH_1}")
     _bench_runner(_runner ${_toolchain})
@@ -525,9 +561,10 @@ function(_bench_transfer out_micros out_setup out_cipher out_client_ticks out_se
       ${_runner} "${_client_${_toolchain}}" --host ${SSHD_HOST} --port ${SSHD_PORT} --user ${SSHD_USER}
       --private-key "${_key}" --public-key "${_pub}" --known-hosts "${_known}"
       --protocol ${_protocol} --direction ${direction} --local-dir "${_local_arg}" --remote-dir "${_remote}"
-      --files ${_files} --buffer ${_buffer} --streams ${_streams} --cipher ${CIPHER})
+      --files ${_files} --buffer ${_buffer} --streams ${_streams} --cipher ${CIPHER} --mac ${MAC})
     string(JSON _seconds GET "${_out}" transfer_seconds)
     string(JSON _cipher GET "${_out}" cipher)
+    string(JSON _mac GET "${_out}" mac)
     _bench_micros(_micros "${_seconds}")
     string(JSON _seconds GET "${_out}" setup_seconds)
     _bench_micros(_setup "${_seconds}")
@@ -535,9 +572,11 @@ function(_bench_transfer out_micros out_setup out_cipher out_client_ticks out_se
     _bench_run(_wall _out "${_client} ${direction} ${workload}"
       "${_python}" "${_bench_dir}/python_transfer.py" --library ${_client} --host ${SSHD_HOST} --port ${SSHD_PORT}
       --user ${SSHD_USER} --private-key "${SSHD_PRIVATE_KEY}" --known-hosts "${SSHD_KNOWN_HOSTS}"
-      --direction ${direction} --local-dir "${_local}" --remote-dir "${_remote}" --files ${_files} --cipher ${CIPHER})
+      --direction ${direction} --local-dir "${_local}" --remote-dir "${_remote}" --files ${_files}
+      --cipher ${CIPHER} --mac ${MAC})
     string(JSON _seconds GET "${_out}" transfer_seconds)
     string(JSON _cipher GET "${_out}" cipher)
+    string(JSON _mac GET "${_out}" mac)
     _bench_micros(_micros "${_seconds}")
     string(JSON _seconds GET "${_out}" setup_seconds)
     _bench_micros(_setup "${_seconds}")
@@ -580,6 +619,7 @@ function(_bench_transfer out_micros out_setup out_cipher out_client_ticks out_se
   if(_micros LESS 1)
     set(_micros 1)
   endif()
+  _bench_wait_for_sessions("${_master_server_pid}")
   _bench_children_cpu(_client_after ${_own_pid})
   _bench_children_cpu(_server_after ${_sshd_pid})
   _bench_process_cpu(_master_after "${_master_pid}")
@@ -602,6 +642,10 @@ function(_bench_transfer out_micros out_setup out_cipher out_client_ticks out_se
   set(${out_micros} ${_micros} PARENT_SCOPE)
   set(${out_setup} ${_setup} PARENT_SCOPE)
   set(${out_cipher} "${_cipher}" PARENT_SCOPE)
+  if(_negotiated_mac)
+    set(_mac "${_negotiated_mac}")
+  endif()
+  set(${out_mac} "${_mac}" PARENT_SCOPE)
   set(${out_client_ticks} ${_client_ticks} PARENT_SCOPE)
   set(${out_server_ticks} ${_server_ticks} PARENT_SCOPE)
 endfunction()
@@ -644,7 +688,7 @@ foreach(_phase IN LISTS _phases)
         continue()
       endif()
       foreach(_direction put get)
-        _bench_transfer(_micros _setup _cipher _client_ticks _server_ticks "${_contender}" ${_workload} ${_direction})
+        _bench_transfer(_micros _setup _cipher _mac _client_ticks _server_ticks "${_contender}" ${_workload} ${_direction})
         if(_phase_kind STREQUAL "measured")
           string(MAKE_C_IDENTIFIER "${_contender}|${_workload}|${_direction}" _key)
           if(NOT _key IN_LIST _keys)
@@ -656,6 +700,7 @@ foreach(_phase IN LISTS _phases)
           list(APPEND _client_ticks_${_key} ${_client_ticks})
           list(APPEND _server_ticks_${_key} ${_server_ticks})
           set(_cipher_${_key} "${_cipher}")
+          set(_mac_${_key} "${_mac}")
         endif()
       endforeach()
     endforeach()
@@ -710,6 +755,7 @@ foreach(_key IN LISTS _sorted)
   stackprobe_json_set_string(_entry workload "${_workload}")
   stackprobe_json_set_string(_entry direction "${_direction}")
   stackprobe_json_set_string(_entry cipher "${_cipher_${_key}}")
+  stackprobe_json_set_string(_entry mac "${_mac_${_key}}")
   string(JSON _entry SET "${_entry}" streams ${_streams})
   string(JSON _entry SET "${_entry}" bytes ${_bytes})
   string(JSON _entry SET "${_entry}" files ${_files_${_workload}})
@@ -766,6 +812,7 @@ string(JSON _bench SET "${_bench}" schema 1)
 string(TIMESTAMP _now "%Y-%m-%dT%H:%M:%SZ" UTC)
 stackprobe_json_set_string(_bench generated "${_now}")
 stackprobe_json_set_string(_bench cipher "${CIPHER}")
+stackprobe_json_set_string(_bench mac "${MAC}")
 string(JSON _bench SET "${_bench}" buffer_bytes ${_buffer})
 string(JSON _bench SET "${_bench}" repetitions ${REPETITIONS})
 string(JSON _bench SET "${_bench}" python_repetitions ${PYTHON_REPETITIONS})
@@ -817,7 +864,7 @@ file(MAKE_DIRECTORY "${OUT_DIR}")
 file(WRITE "${OUT_DIR}/bench.json" "${_bench}\n")
 file(REMOVE_RECURSE "${_data}")
 
-message("\nstackprobe benchmark: cipher ${CIPHER}, ${REPETITIONS} repetitions, medians (${OUT_DIR}/bench.json)\n"
+message("\nstackprobe benchmark: cipher ${CIPHER}, MAC ${MAC}, ${REPETITIONS} repetitions, medians (${OUT_DIR}/bench.json)\n"
   "every file checked by SHA-256; x = speed relative to openssh-sftp in this run\n\n${_table}")
 foreach(_reason IN LISTS _skipped)
   message("skipped: ${_reason}")

@@ -368,13 +368,25 @@ function(stackprobe_render_markdown out_var report baseline)
   set(${out_var} "${_md}" PARENT_SCOPE)
 endfunction()
 
+# Sets out_var to "Cipher C, MAC M": what the benchmark pinned on both sides (reports written
+# before the MAC was pinned name the cipher only).
+function(_stackprobe_bench_algorithms out_var report)
+  string(JSON _cipher GET "${report}" bench cipher)
+  string(JSON _mac ERROR_VARIABLE _no_mac GET "${report}" bench mac)
+  if(_no_mac)
+    set(${out_var} "Cipher ${_cipher}" PARENT_SCOPE)
+  else()
+    set(${out_var} "Cipher ${_cipher}, MAC ${_mac}" PARENT_SCOPE)
+  endif()
+endfunction()
+
 # Sets out_var to the benchmark's results as a Markdown table ("" without a benchmark).
 function(stackprobe_render_bench_table out_var report)
   set(_md "")
   string(JSON _results ERROR_VARIABLE _no_bench LENGTH "${report}" bench results)
   if(NOT _no_bench AND _results GREATER 0)
-    string(JSON _cipher GET "${report}" bench cipher)
-    string(CONCAT _md "Cipher ${_cipher}, medians; x = relative to openssh-sftp in the same run; every file checked by SHA-256.\n\n"
+    _stackprobe_bench_algorithms(_algorithms "${report}")
+    string(CONCAT _md "${_algorithms}, medians; x = relative to openssh-sftp in the same run; every file checked by SHA-256.\n\n"
       "| workload | direction | client | toolchain | streams | median s | MB/s | x openssh-sftp |\n|---|---|---|---|--:|--:|--:|--:|\n")
     math(EXPR _last "${_results} - 1")
     foreach(_r RANGE ${_last})
@@ -432,8 +444,8 @@ function(stackprobe_render_html out_var report baseline)
   # One chart per workload and direction: a bar per contender, its MB/s.
   string(JSON _results ERROR_VARIABLE _no_bench LENGTH "${report}" bench results)
   if(NOT _no_bench AND _results GREATER 0)
-    string(JSON _cipher GET "${report}" bench cipher)
-    string(APPEND _html "<h2>Benchmark</h2>\n<p>Cipher ${_cipher}; medians; every file checked by SHA-256. Grey: OpenSSH's own clients, the peer.</p>\n")
+    _stackprobe_bench_algorithms(_algorithms "${report}")
+    string(APPEND _html "<h2>Benchmark</h2>\n<p>${_algorithms}; medians; every file checked by SHA-256. Grey: OpenSSH's own clients, the peer.</p>\n")
     math(EXPR _r_last "${_results} - 1")
     set(_charts "")
     set(_max 1)
