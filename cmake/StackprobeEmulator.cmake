@@ -6,16 +6,20 @@ include_guard(GLOBAL)
 
 # Sets out_reason to "" when `emulator program` starts (whatever its exit status), else to why
 # not and what to do. Extra arguments are environment settings (NAME=value) for the run.
+# Wine's error channel stays open for the check: Debian's wine64 given a 32-bit program in a
+# fresh prefix prints only "load_wow64_ntdll failed to load ...syswow64\ntdll.dll" there and
+# exits 0, so with WINEDEBUG=-all a probe that never ran looked like one that passed. Its
+# "wine32 is missing" hint says nothing: the wrapper prints it before 64-bit programs too.
 function(stackprobe_emulator_check out_reason emulator program)
   set(${out_reason} "" PARENT_SCOPE)
   if(NOT emulator)
     return()
   endif()
-  execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${ARGN} -- "${emulator}" "${program}"
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${ARGN} WINEDEBUG=fixme-all -- "${emulator}" "${program}"
     RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out TIMEOUT 120)
-  if(_out MATCHES "wine32 is missing|Bad EXE format|could not load kernel32|could not exec the wine loader|Application could not be started, or no application associated")
+  if(_out MATCHES "load_wow64_ntdll failed to load|Bad EXE format|could not load kernel32|could not exec the wine loader|Application could not be started, or no application associated")
     set(${out_reason}
-      "Wine here cannot run 32-bit Windows programs (wine32 is missing); fix: dpkg --add-architecture i386 && apt-get update && apt-get install wine32"
+      "Wine here cannot run 32-bit Windows programs (wine32 is missing). Fix: dpkg --add-architecture i386 && apt-get update && apt-get install wine32"
       PARENT_SCOPE)
   elseif(_rc MATCHES "^[A-Za-z]")
     set(${out_reason} "${emulator} could not start ${program}: ${_rc}" PARENT_SCOPE)
