@@ -52,7 +52,8 @@ def unsupported(arguments):
             ciphers = [name.decode() for name in asyncssh.encryption.get_encryption_algs()]
             macs = [name.decode() for name in asyncssh.mac.get_mac_algs()]
     except ImportError as error:
-        return "python3 cannot import it (%s; apt-get install python3-%s)" % (
+        # No ';' in a reason: bench/run_bench.cmake keeps the reasons in a CMake list.
+        return "python3 cannot import it (%s), fix: apt-get install python3-%s" % (
             error, arguments.library)
     if arguments.cipher not in ciphers:
         return "it has no cipher %s (it has: %s)" % (arguments.cipher, " ".join(ciphers))
