@@ -350,10 +350,14 @@ if(PEERS)
 endif()
 if(PYTHON)
   find_program(_python python3 PATHS /usr/bin NO_DEFAULT_PATH)
+  set(_mac_used --mac ${MAC})
+  if(_negotiated_mac STREQUAL "implicit")
+    set(_mac_used "")
+  endif()
   foreach(_module paramiko asyncssh)
     if(_python)
       execute_process(COMMAND "${_python}" -W ignore "${_bench_dir}/python_transfer.py" --check
-          --library ${_module} --cipher ${CIPHER} --mac ${MAC}
+          --library ${_module} --cipher ${CIPHER} ${_mac_used}
         RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_VARIABLE _reason ERROR_STRIP_TRAILING_WHITESPACE)
     else()
       set(_rc 1)
