@@ -19,11 +19,12 @@ function(stackprobe_tarball_verify out_ok out_message path expected_sha256)
     return()
   endif()
   file(RENAME "${path}" "${path}.rejected")
-  set(${out_message}
+  # One string: set() with several would join them with ";" into the message.
+  string(CONCAT _message
     "REFUSED ${path}: SHA-256 mismatch.\n  expected ${expected_sha256}\n  actual   ${_actual}\n"
     "  It was moved to ${path}.rejected and nothing is built from it. Delete it, then put the "
-    "genuine tarball there, run scripts/fetch-sources, or let the superbuild download it."
-    PARENT_SCOPE)
+    "genuine tarball there, run scripts/fetch-sources, or let the superbuild download it.")
+  set(${out_message} "${_message}" PARENT_SCOPE)
 endfunction()
 
 # Looks in dir for the library's upstream tarball, then for Debian's .orig tarball.

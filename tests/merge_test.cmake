@@ -18,7 +18,7 @@ foreach(_i RANGE ${_last})
   if(_name STREQUAL "msvc")
     string(JSON _report SET "${_report}" toolchains ${_i} status "\"pass\"")
     string(JSON _report SET "${_report}" toolchains ${_i} steps
-      "[{\"name\":\"zlib.build\",\"status\":\"pass\",\"seconds\":9,\"log\":\"zlib.build.log\",\"command\":[\"cmake\",\"--build\",\".\"],\"cwd\":\"C:/b\"}]")
+      "[{\"name\":\"zlib.build\",\"status\":\"pass\",\"seconds\":9,\"log\":\"zlib.build.log\",\"command\":[\"cmake\",\"--build\",\".\"],\"cwd\":\"C:/b\"},{\"name\":\"probe.zlib.shared\",\"status\":\"pass\",\"seconds\":1,\"log\":\"probe.log\"}]")
   else()
     string(JSON _report SET "${_report}" toolchains ${_i} status "\"absent\"")
     string(JSON _report SET "${_report}" toolchains ${_i} steps "[]")

@@ -15,7 +15,7 @@ string(JSON _results LENGTH "${_json}" bench results)
 
 if(CASE STREQUAL "files")
   expect_contains("${_render_output}" "mingw-w64-x86_64   ✓        ✓        ✓        ✗        ✗        ✗" "the terminal row of a toolchain half-built")
-  expect_contains("${_render_output}" "2 of 4 toolchains pass" "the summary line")
+  expect_contains("${_render_output}" "2 pass, 0 partial, 2 fail of 4 toolchains built; 2 absent, 0 deselected" "the summary line")
   file(READ "${_out}/report.md" _md)
   expect_contains("${_md}" "| toolchain | status | gmp | openssl | zlib | libssh2 | probes | bench |" "the Markdown header")
   expect_contains("${_md}" "| linux-gcc | pass | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |" "the Markdown row")
