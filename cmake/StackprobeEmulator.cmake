@@ -19,7 +19,7 @@ function(stackprobe_emulator_check out_reason emulator program)
     RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out TIMEOUT 120)
   if(_out MATCHES "load_wow64_ntdll failed to load|Bad EXE format|could not load kernel32|could not exec the wine loader|Application could not be started, or no application associated")
     set(${out_reason}
-      "Wine here cannot run 32-bit Windows programs (wine32 is missing). Fix: dpkg --add-architecture i386 && apt-get update && apt-get install wine32"
+      "Wine here cannot run 32-bit Windows programs (wine32 is missing). Fix: scripts/install-prerequisites (on Debian: dpkg --add-architecture i386 && apt-get update && apt-get install wine32)"
       PARENT_SCOPE)
   elseif(_rc MATCHES "^[A-Za-z]")
     set(${out_reason} "${emulator} could not start ${program}: ${_rc}" PARENT_SCOPE)

@@ -37,14 +37,20 @@ set(STACKPROBE_HIGH_BYTE "[${_stackprobe_byte_80}-${_stackprobe_byte_ff}]")
 set(_stackprobe_utf8_sequence
   "[${_stackprobe_byte_c2}-${_stackprobe_byte_df}]${_stackprobe_continuation}|[${_stackprobe_byte_e0}-${_stackprobe_byte_ef}]${_stackprobe_continuation}${_stackprobe_continuation}|[${_stackprobe_byte_f0}-${_stackprobe_byte_f4}]${_stackprobe_continuation}${_stackprobe_continuation}${_stackprobe_continuation}")
 
-# Sets out_var to text fit for any output: terminal escape sequences (colours, OSC titles and
-# links) removed, carriage returns dropped, other control characters and every byte that is not
-# part of well-formed UTF-8 (a Latin-1 log, a truncated sequence) replaced by U+FFFD.
-function(stackprobe_text_clean out_var text)
+# Sets out_var to text without terminal escape sequences: colours (CSI) and OSC titles and links.
+function(stackprobe_text_strip_escapes out_var text)
   if(text MATCHES "${_stackprobe_byte_esc}")
     string(REGEX REPLACE "${_stackprobe_byte_esc}\\[[0-9:;<=>?]*[ -/]*[@-~]" "" text "${text}")
     string(REGEX REPLACE "${_stackprobe_byte_esc}\\][^${_stackprobe_byte_bel}${_stackprobe_byte_esc}]*(${_stackprobe_byte_bel}|${_stackprobe_byte_esc}\\\\)?" "" text "${text}")
   endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to text fit for any output: terminal escape sequences removed, carriage returns
+# dropped, other control characters and every byte that is not part of well-formed UTF-8 (a
+# Latin-1 log, a truncated sequence) replaced by U+FFFD.
+function(stackprobe_text_clean out_var text)
+  stackprobe_text_strip_escapes(text "${text}")
   string(REPLACE "\r" "" text "${text}")
   if(text MATCHES "${STACKPROBE_CONTROL_CLASS}")
     string(REGEX REPLACE "${STACKPROBE_CONTROL_CLASS}" "${STACKPROBE_REPLACEMENT_CHARACTER}" text "${text}")

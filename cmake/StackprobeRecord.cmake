@@ -86,12 +86,12 @@ endfunction()
 
 # Writes the record of one step:
 #   stackprobe_record_write(FILE <path> NAME <step> STATUS <state> [SECONDS <n>]
-#     [STARTED_EPOCH <n>] [LOG <path>] [REASON <text>] [CWD <path>] [RESULT <text>]
-#     [COMMAND_JSON <array>])
+#     [STARTED_EPOCH <n>] [STARTED <ISO time>] [LOG <path>] [REASON <text>] [CWD <path>]
+#     [RESULT <text>] [COMMAND_JSON <array>])
 # The file is written next to its place and renamed over it, so a reader never sees half a record.
 function(stackprobe_record_write)
   cmake_parse_arguments(PARSE_ARGV 0 _arg ""
-    "FILE;NAME;STATUS;SECONDS;STARTED_EPOCH;LOG;REASON;CWD;RESULT;COMMAND_JSON" "")
+    "FILE;NAME;STATUS;SECONDS;STARTED_EPOCH;STARTED;LOG;REASON;CWD;RESULT;COMMAND_JSON" "")
   foreach(_required FILE NAME STATUS)
     if(NOT DEFINED _arg_${_required})
       message(FATAL_ERROR "stackprobe_record_write: ${_required} is required")
@@ -111,8 +111,10 @@ function(stackprobe_record_write)
   stackprobe_json_set_string(_record status "${_arg_STATUS}")
   string(JSON _record SET "${_record}" seconds "${_arg_SECONDS}")
   string(JSON _record SET "${_record}" started_epoch "${_arg_STARTED_EPOCH}")
-  string(TIMESTAMP _started "%Y-%m-%dT%H:%M:%SZ" UTC)
-  stackprobe_json_set_string(_record started "${_started}")
+  if(NOT DEFINED _arg_STARTED)
+    string(TIMESTAMP _arg_STARTED "%Y-%m-%dT%H:%M:%SZ" UTC)
+  endif()
+  stackprobe_json_set_string(_record started "${_arg_STARTED}")
   foreach(_field LOG REASON CWD RESULT)
     string(TOLOWER "${_field}" _key)
     if(DEFINED _arg_${_field})

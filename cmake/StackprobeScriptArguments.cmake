@@ -1,6 +1,9 @@
 # The arguments after "--" on the command line of a `cmake -P` script: a command to run or a
 # list of files, passed through untouched (cmake -P has no other way to take a list).
 
+include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/StackprobeJson.cmake")
+
 # Sets out_var to the arguments after the first "--" (empty when there is none).
 function(stackprobe_arguments_after_separator out_var)
   set(_arguments "")
@@ -31,4 +34,34 @@ function(stackprobe_arguments_each prefix)
     endif()
   endforeach()
   set(${prefix}_count ${_count} PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to the arguments after the first "--" as a list for execute_process(COMMAND ...)
+# in which each argument stays whole ("sh -c 'a; b'": its ";" escaped), and out_json to them as a
+# JSON array. An argument with an unbalanced "[" or "]", which a CMake list cannot carry whole,
+# stops the script with a message rather than run another command than the one given.
+function(stackprobe_arguments_command out_var out_json)
+  stackprobe_arguments_each(_argument)
+  set(_command "")
+  set(_json "[]")
+  if(_argument_count GREATER 0)
+    math(EXPR _last "${_argument_count} - 1")
+    foreach(_i RANGE ${_last})
+      set(_word "${_argument_${_i}}")
+      string(REGEX REPLACE "[^][]" "" _brackets "${_word}")
+      string(REPLACE "[]" "" _balanced "${_brackets}")
+      while(NOT _balanced STREQUAL _brackets)
+        set(_brackets "${_balanced}")
+        string(REPLACE "[]" "" _balanced "${_brackets}")
+      endwhile()
+      if(NOT _balanced STREQUAL "")
+        message(FATAL_ERROR "the argument '${_word}' has an unbalanced bracket, which CMake cannot pass on whole: put the command in a script file instead")
+      endif()
+      stackprobe_json_append_string(_json "${_word}")
+      string(REPLACE ";" "\\;" _word "${_word}")
+      list(APPEND _command "${_word}")
+    endforeach()
+  endif()
+  set(${out_var} "${_command}" PARENT_SCOPE)
+  set(${out_json} "${_json}" PARENT_SCOPE)
 endfunction()
