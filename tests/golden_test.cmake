@@ -27,7 +27,9 @@ function(expect_golden seen_file name)
     if(_diff)
       execute_process(COMMAND "${_diff}" -u "${_golden}/${name}" "${seen_file}" OUTPUT_VARIABLE _shown)
     endif()
-    message(FATAL_ERROR "FAILED: ${name} differs from the expected output (cmake -DUPDATE=ON ... -P tests/golden_test.cmake rewrites it after review):\n${_shown}")
+    # The difference goes out unwrapped; a fatal message would re-flow it.
+    message("${_shown}")
+    message(FATAL_ERROR "FAILED: ${name} differs from the expected output above (cmake -DUPDATE=ON ... -P tests/golden_test.cmake rewrites it after review)")
   endif()
 endfunction()
 
