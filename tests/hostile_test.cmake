@@ -6,6 +6,7 @@
 #   CASE=doctor_inputs a folder and a missing file among logs, an empty log
 #   CASE=large         a 20 MB log: diagnosed, its time printed
 #   CASE=render        a report.json with markup, escapes, "../" and fences in every field
+#   CASE=empty         a report.json with no toolchain
 #   CASE=report        report.cmake on a failed step whose log and reason hold the same
 #   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=... -P hostile_test.cmake
 cmake_minimum_required(VERSION 3.25)
@@ -243,6 +244,16 @@ elseif(CASE STREQUAL "render")
   file(READ "${_work}/out/recipe-good-one.md" _recipe)
   expect_contains("${_recipe}" "cd '<script>alert(1)</script>" "the working folder quoted for the shell")
   expect_contains("${_render_output}" "partial" "the skipped probe makes no pass")
+elseif(CASE STREQUAL "empty")
+  # No toolchain at all, and a report with nothing but its schema.
+  foreach(_input "{\"schema\":1,\"toolchains\":[]}" "{\"schema\":1}")
+    file(WRITE "${_work}/report.json" "${_input}")
+    run_captured(_render "${CMAKE_COMMAND}" "-DREPORT_JSON=${_work}/report.json" "-DOUT_DIR=${_work}/out"
+      -P "${SOURCE_ROOT}/cmake/scripts/render_report.cmake")
+    expect_equal("${_render_rc}" "0" "rendering ${_input}:\n${_render_output}")
+    expect_contains("${_render_output}" "0 pass, 0 partial, 0 fail of 0 toolchains built" "the summary of ${_input}")
+    expect_exists("${_work}/out/report.xml" "report.xml of ${_input}")
+  endforeach()
 elseif(CASE STREQUAL "report")
   # A failed step whose log holds the line that once crashed the report, a skip whose reason
   # holds the rest.

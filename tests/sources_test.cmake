@@ -1,6 +1,9 @@
 # sources.*: the source step refuses a tampered tarball and builds nothing from it, explains a
-# missing one, and extracts a genuine Debian repack with its fix-up.
-#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=tampered|missing|repack -DPACKAGES_DIR=... -P sources_test.cmake
+# missing one, and extracts a genuine Debian repack with its fix-up. It extracts only a private
+# copy whose hash it checked (swapped: the file changes after the check), refuses tarballs whose
+# members leave the tree (traversal), a folder where a tarball should be, and an upper-case hash.
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=tampered|missing|repack|swapped|traversal|folder|uppercase
+#         -DPACKAGES_DIR=... -P sources_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeLock.cmake")
@@ -10,9 +13,18 @@ file(REMOVE_RECURSE "${_work}")
 file(MAKE_DIRECTORY "${_work}/packages")
 stackprobe_lock_read(_lock "${SOURCE_ROOT}/stackprobe-lock.json")
 
+# A lock like the real one in which zlib's upstream tarball is another file with another hash.
+function(write_test_lock out_file file sha256)
+  file(READ "${SOURCE_ROOT}/stackprobe-lock.json" _json)
+  string(JSON _json SET "${_json}" libraries zlib upstream file "\"${file}\"")
+  string(JSON _json SET "${_json}" libraries zlib upstream sha256 "\"${sha256}\"")
+  file(WRITE "${out_file}" "${_json}")
+endfunction()
+
+set(_lock_file "${SOURCE_ROOT}/stackprobe-lock.json")
 function(run_source_step library)
   run_captured(_step "${CMAKE_COMMAND}" -DLIBRARY=${library}
-    "-DLOCK_FILE=${SOURCE_ROOT}/stackprobe-lock.json" "-DPACKAGES_DIR=${_work}/packages"
+    "-DLOCK_FILE=${_lock_file}" "-DPACKAGES_DIR=${_work}/packages"
     "-DSOURCE_DIR=${_work}/src/${library}" "-DRECORD=${_work}/${library}.json"
     -DALLOW_DOWNLOAD=OFF -DALLOW_APT=OFF -P "${SOURCE_ROOT}/cmake/scripts/source.cmake")
   set(step_rc "${_step_rc}" PARENT_SCOPE)
@@ -41,6 +53,54 @@ if(CASE STREQUAL "tampered")
   run_captured(_doctor "${CMAKE_COMMAND}" -P "${SOURCE_ROOT}/cmake/doctor.cmake" --json "${_work}/source.log")
   string(JSON _first GET "${_doctor_output}" matches 0 id)
   expect_equal("${_first}" "stackprobe-hash-mismatch" "the doctor's diagnosis of the refused tarball")
+elseif(CASE STREQUAL "swapped")
+  # Verified in the packages folder, then replaced before the source step copies it.
+  include("${SOURCE_ROOT}/cmake/StackprobeTarballs.cmake")
+  file(WRITE "${_work}/packages/genuine.tar" "the genuine bytes\n")
+  file(SHA256 "${_work}/packages/genuine.tar" _genuine_sha)
+  stackprobe_tarball_verify(_ok _message "${_work}/packages/genuine.tar" "${_genuine_sha}")
+  expect_equal("${_ok}" "TRUE" "the genuine file verified")
+  file(WRITE "${_work}/packages/genuine.tar" "swapped in after the check\n")
+  stackprobe_tarball_stage(_copy _sha _problem "${_work}/packages/genuine.tar" "${_genuine_sha}" "${_work}/stage")
+  expect_contains("${_problem}" "changed after it was verified" "the refusal of the swapped file")
+  expect_missing("${_copy}" "the swapped copy, left to be extracted")
+  file(GLOB _staged "${_work}/stage/*")
+  expect_equal("${_staged}" "" "anything left in the staging folder")
+elseif(CASE STREQUAL "traversal")
+  foreach(_kind dotdot absolute symlink)
+    set(_tarball "${SOURCE_ROOT}/tests/data/hostile/traversal-${_kind}.tar.gz")
+    file(SHA256 "${_tarball}" _sha)
+    file(REMOVE_RECURSE "${_work}/packages" "${_work}/src" "/tmp/stackprobe-escaped-absolute")
+    file(MAKE_DIRECTORY "${_work}/packages")
+    file(COPY_FILE "${_tarball}" "${_work}/packages/traversal-${_kind}.tar.gz")
+    set(_lock_file "${_work}/lock-${_kind}.json")
+    write_test_lock("${_lock_file}" "traversal-${_kind}.tar.gz" "${_sha}")
+    run_source_step(zlib)
+    if(step_rc EQUAL 0)
+      message(FATAL_ERROR "FAILED: the source step extracted traversal-${_kind}.tar.gz:\n${step_output}")
+    endif()
+    expect_contains("${step_output}" "would be written outside the source tree" "the refusal of traversal-${_kind}")
+    expect_missing("${_work}/stackprobe-escaped-dotdot" "a file written by a .. member")
+    expect_missing("${WORK_DIR}/stackprobe-escaped-dotdot" "a file written by a .. member")
+    expect_missing("/tmp/stackprobe-escaped-absolute" "a file written by an absolute member")
+    expect_missing("${_work}/stackprobe-escaped-symlink" "a file written through a link")
+    expect_missing("${_work}/src/zlib" "a source tree from traversal-${_kind}")
+  endforeach()
+elseif(CASE STREQUAL "folder")
+  stackprobe_lock_get(_file "${_lock}" zlib upstream file)
+  file(MAKE_DIRECTORY "${_work}/packages/${_file}")
+  run_source_step(zlib)
+  string(REGEX REPLACE "[ \n]+" " " _unwrapped "${step_output}")
+  expect_contains("${_unwrapped}" "a folder stands where the tarball is expected" "the message about the folder")
+elseif(CASE STREQUAL "uppercase")
+  stackprobe_lock_get(_sha "${_lock}" zlib upstream sha256)
+  string(TOUPPER "${_sha}" _upper)
+  stackprobe_lock_get(_file "${_lock}" zlib upstream file)
+  set(_lock_file "${_work}/lock-upper.json")
+  write_test_lock("${_lock_file}" "${_file}" "${_upper}")
+  run_source_step(zlib)
+  string(REGEX REPLACE "[ \n]+" " " _unwrapped "${step_output}")
+  expect_contains("${_unwrapped}" "a SHA-256 is 64 lower-case hexadecimal digits" "the message about the upper-case hash")
 elseif(CASE STREQUAL "missing")
   run_source_step(gmp)
   if(step_rc EQUAL 0)

@@ -71,12 +71,21 @@ if(NOT _tarball)
 endif()
 message("${LIBRARY}: using ${_tarball} (${_variant}, SHA-256 verified)")
 
-# Extract into a fresh folder, then move the single top-level folder into place.
+# The tarball is copied into a private folder and the copy hashed and listed: only that copy is
+# extracted (into a fresh folder; then its single top-level folder is moved into place), so a
+# file swapped in the shared packages folder after the check is never built, and no member is
+# written outside the tree.
 get_filename_component(_parent "${SOURCE_DIR}" DIRECTORY)
 set(_staging "${_parent}/.extract-${LIBRARY}")
+stackprobe_lock_get(_expected_sha "${_lock}" ${LIBRARY} ${_variant} sha256)
+stackprobe_tarball_stage(_copy _sha _problem "${_tarball}" "${_expected_sha}" "${_parent}/.stage-${LIBRARY}")
+if(_problem)
+  message(FATAL_ERROR "stackprobe: REFUSED ${_tarball}: ${_problem}")
+endif()
 file(REMOVE_RECURSE "${_staging}" "${SOURCE_DIR}")
 file(MAKE_DIRECTORY "${_staging}")
-file(ARCHIVE_EXTRACT INPUT "${_tarball}" DESTINATION "${_staging}")
+file(ARCHIVE_EXTRACT INPUT "${_copy}" DESTINATION "${_staging}")
+file(REMOVE_RECURSE "${_parent}/.stage-${LIBRARY}")
 file(GLOB _entries LIST_DIRECTORIES true "${_staging}/*")
 list(LENGTH _entries _count)
 if(NOT _count EQUAL 1)
@@ -98,7 +107,7 @@ if(_fixup)
   endif()
 endif()
 
-file(SHA256 "${_tarball}" _sha)
+# The hash recorded is the one of the copy that was extracted.
 get_filename_component(_name "${_tarball}" NAME)
 set(_json "{}")
 stackprobe_json_set_string(_json library "${LIBRARY}")
