@@ -1,6 +1,7 @@
 # Builds the stack for one toolchain: configures cmake/superbuild with the toolchain file (once),
 # then builds it, going on past a failed library so the independent ones still build.
-# Always exits 0: a failed toolchain must not stop the next one; the report decides the exit status.
+# Exits 0 whatever the toolchain's outcome (a failed toolchain must not stop the next one; the
+# report decides the exit status), unless another build holds this toolchain's lock.
 #
 #   cmake -DTOOLCHAIN=... -DSOURCE_ROOT=... -DBUILD_DIR=... -DSTATE_DIR=... -DPREFIX=...
 #         -DPACKAGES_DIR=... -DLIBRARIES=a|b|c -DJOBS=2 -DGENERATOR=Ninja [-DCCACHE=...]
@@ -13,6 +14,14 @@ include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
 
 string(REPLACE "|" ";" _libraries "${LIBRARIES}")
 file(MAKE_DIRECTORY "${STATE_DIR}/steps" "${STATE_DIR}/logs" "${STATE_DIR}/sources")
+
+# One build of a toolchain at a time in a tree: two would extract into the same staging folders
+# and write the same records. The second stops at once, saying why (the only non-zero exit).
+file(LOCK "${STATE_DIR}/.build.lock" GUARD PROCESS TIMEOUT 0 RESULT_VARIABLE _lock)
+if(NOT _lock EQUAL 0)
+  message(FATAL_ERROR "stackprobe: another cmake --build is building ${TOOLCHAIN} in this tree "
+    "(${STATE_DIR}/.build.lock is held). Wait for it to finish, or end it, then build again.")
+endif()
 
 set(_configure_args
   -S "${SOURCE_ROOT}/cmake/superbuild" -B "${BUILD_DIR}" -G "${GENERATOR}"
