@@ -5,8 +5,13 @@
 #   cmake -DACTION=start -DDIR=<folder> -P sshd.cmake   writes DIR/server.cmake (what clients need)
 #   cmake -DACTION=stop  -DDIR=<folder> -P sshd.cmake
 #
-# The server runs under `timeout`, so even a run that is killed before "stop" leaves no sshd
-# behind for longer than STACKPROBE_SSHD_LIFETIME seconds (default 3600).
+# The server is tied to the process that asked for it (OWNER_PID, by default the parent of this
+# script's cmake: the build step, the test, or ctest for a fixture): a watchdog ends it within a
+# second when that process is gone, on Ctrl-C (SIGINT), SIGTERM or a crash alike, and in any case
+# after STACKPROBE_SSHD_LIFETIME seconds (default 3600). "stop" kills only processes whose
+# command line names this folder's sshd_config, so a stale pid file never kills another process.
+#
+#   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] -P sshd.cmake
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -18,24 +23,43 @@ if(DEFINED ENV{STACKPROBE_SSHD_LIFETIME})
   set(_lifetime "$ENV{STACKPROBE_SSHD_LIFETIME}")
 endif()
 
+# Sets out_var to ON when process pid is alive and its command line holds needle (read with
+# ps, which every POSIX system has).
+function(_sshd_process_is out_var pid needle)
+  set(${out_var} OFF PARENT_SCOPE)
+  if(NOT pid MATCHES "^[0-9]+$")
+    return()
+  endif()
+  execute_process(COMMAND ps -ww -o args= -p ${pid} RESULT_VARIABLE _rc OUTPUT_VARIABLE _args ERROR_QUIET)
+  if(_rc EQUAL 0)
+    string(FIND "${_args}" "${needle}" _at)
+    if(NOT _at EQUAL -1)
+      set(${out_var} ON PARENT_SCOPE)
+    endif()
+  endif()
+endfunction()
+
 # Stops the server whose pid files are in DIR, quiet when none runs: first the clients that
 # registered in DIR/clients.pid (an OpenSSH master connection outlives its parent), then the
-# server's connection processes (they outlive the listener), then the listener and its timeout.
+# server's connection processes (they outlive the listener), then the listener and its watchdog.
+# A pid is killed only while its command line still names this folder: pids are reused.
 function(_sshd_stop)
   find_program(_pkill pkill)
   if(EXISTS "${DIR}/clients.pid")
     file(STRINGS "${DIR}/clients.pid" _client_pids)
     foreach(_pid IN LISTS _client_pids)
-      if(_pid MATCHES "^[0-9]+$")
+      _sshd_process_is(_ours "${_pid}" "${DIR}")
+      if(_ours)
         execute_process(COMMAND kill ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
       endif()
     endforeach()
     file(REMOVE "${DIR}/clients.pid")
   endif()
-  foreach(_pid_file "${DIR}/sshd.pid" "${DIR}/timeout.pid")
+  foreach(_pid_file "${DIR}/sshd.pid" "${DIR}/watchdog.pid")
     if(EXISTS "${_pid_file}")
       file(STRINGS "${_pid_file}" _pid LIMIT_COUNT 1)
-      if(_pid MATCHES "^[0-9]+$")
+      _sshd_process_is(_ours "${_pid}" "${DIR}")
+      if(_ours)
         if(_pkill AND _pid_file MATCHES "sshd.pid$")
           execute_process(COMMAND "${_pkill}" -TERM -P ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
         endif()
@@ -69,9 +93,16 @@ if(NOT _sshd)
     "Fix: apt-get install openssh-server (dnf install openssh-server; brew: it ships with macOS)")
 endif()
 find_program(_ssh_keygen ssh-keygen)
-find_program(_timeout timeout)
-if(NOT _ssh_keygen OR NOT _timeout)
-  message(FATAL_ERROR "sshd: ssh-keygen and timeout are needed: apt-get install openssh-client coreutils")
+if(NOT _ssh_keygen)
+  message(FATAL_ERROR "sshd: ssh-keygen is needed: apt-get install openssh-client")
+endif()
+# The owner: the process that ran this script (cmake -P exits once the server listens).
+if(NOT OWNER_PID)
+  execute_process(COMMAND sh -c "ps -o ppid= -p $PPID" OUTPUT_VARIABLE OWNER_PID OUTPUT_STRIP_TRAILING_WHITESPACE)
+  string(STRIP "${OWNER_PID}" OWNER_PID)
+endif()
+if(NOT OWNER_PID MATCHES "^[0-9]+$")
+  message(FATAL_ERROR "sshd: cannot tell which process owns the server (OWNER_PID '${OWNER_PID}')")
 endif()
 
 _sshd_stop()
@@ -79,11 +110,38 @@ file(MAKE_DIRECTORY "${DIR}")
 _sshd_keygen("${DIR}/host_ed25519" stackprobe-host)
 _sshd_keygen("${DIR}/client_ed25519" stackprobe-client)
 file(COPY_FILE "${DIR}/client_ed25519.pub" "${DIR}/authorized_keys")
+# StrictModes stays on: the folder and its files are made private here, as sshd requires.
+file(CHMOD "${DIR}" DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+file(CHMOD "${DIR}/authorized_keys" "${DIR}/host_ed25519" "${DIR}/client_ed25519"
+  PERMISSIONS OWNER_READ OWNER_WRITE)
 file(STRINGS "${DIR}/host_ed25519.pub" _host_key LIMIT_COUNT 1)
 string(REGEX REPLACE " [^ ]+$" "" _host_key "${_host_key}")
 
 execute_process(COMMAND id -un OUTPUT_VARIABLE _user OUTPUT_STRIP_TRAILING_WHITESPACE)
 execute_process(COMMAND id -u OUTPUT_VARIABLE _uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+
+# StrictModes: sshd refuses keys below a folder others may write to (up to the user's home or
+# /), /tmp among them. It is on unless such a folder holds DIR, which the log then names.
+set(_strict_modes yes)
+set(_path "${DIR}")
+while(NOT _path STREQUAL "/" AND NOT _path STREQUAL "$ENV{HOME}" AND NOT _path STREQUAL "")
+  get_filename_component(_path "${_path}" DIRECTORY)
+  execute_process(COMMAND stat -c "%a %u" "${_path}" OUTPUT_VARIABLE _mode_owner
+    RESULT_VARIABLE _rc OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  if(NOT _rc EQUAL 0 OR NOT _mode_owner MATCHES "^([0-7]+) ([0-9]+)$")
+    break()
+  endif()
+  set(_mode "${CMAKE_MATCH_1}")
+  set(_owner "${CMAKE_MATCH_2}")
+  string(LENGTH "${_mode}" _length)
+  math(EXPR _group_digit "${_length} - 2")
+  string(SUBSTRING "${_mode}" ${_group_digit} 2 _group_world)
+  if(_group_world MATCHES "[2367]" OR (NOT _owner STREQUAL "0" AND NOT _owner STREQUAL _uid))
+    set(_strict_modes no)
+    message(STATUS "sshd: StrictModes off: ${_path} (mode ${_mode}, owner ${_owner}) may be written by others, and sshd would refuse the keys below it")
+    break()
+  endif()
+endwhile()
 if(_uid STREQUAL "0" AND NOT EXISTS /run/sshd)
   # sshd as root: "Missing privilege separation directory: /run/sshd".
   file(MAKE_DIRECTORY /run/sshd)
@@ -107,7 +165,7 @@ PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no
-StrictModes no
+StrictModes ${_strict_modes}
 PermitUserRC no
 PermitUserEnvironment no
 PrintMotd no
@@ -119,9 +177,32 @@ MaxSessions 100
 Subsystem sftp internal-sftp
 ")
   file(REMOVE "${DIR}/sshd.pid" "${DIR}/sshd.log")
+  # The watchdog, in a session of its own (Ctrl-C reaches the build's process group, not it):
+  # it starts sshd and ends it when the owner is gone, the lifetime is over, or it is itself
+  # stopped. Its command line names the folder, which "stop" checks.
+  file(WRITE "${DIR}/watchdog.sh"
+"# stackprobe's sshd watchdog for ${DIR}
+owner=$1 lifetime=$2 sshd=$3 config=$4 log=$5
+\"$sshd\" -D -f \"$config\" -E \"$log\" </dev/null >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; exit 0' INT TERM HUP
+waited=0
+while kill -0 $server 2>/dev/null && kill -0 $owner 2>/dev/null && [ $waited -lt $lifetime ]; do
+  sleep 1
+  waited=$((waited + 1))
+done
+pkill -TERM -P $server 2>/dev/null
+kill $server 2>/dev/null
+exit 0
+")
+  find_program(_setsid setsid)
+  set(_detach "")
+  if(_setsid)
+    set(_detach "${_setsid}")
+  endif()
   execute_process(
-    COMMAND sh -c "\"$0\" -s TERM \"$1\" \"$2\" -D -f \"$3\" -E \"$4\" </dev/null >/dev/null 2>&1 & echo $! > \"$5\""
-      "${_timeout}" "${_lifetime}" "${_sshd}" "${DIR}/sshd_config" "${DIR}/sshd.log" "${DIR}/timeout.pid"
+    COMMAND sh -c "$0 sh \"$1\" \"$2\" \"$3\" \"$4\" \"$5\" \"$6\" </dev/null >/dev/null 2>&1 & echo $! > \"$7\""
+      "${_detach}" "${DIR}/watchdog.sh" "${OWNER_PID}" "${_lifetime}" "${_sshd}" "${DIR}/sshd_config" "${DIR}/sshd.log" "${DIR}/watchdog.pid"
     RESULT_VARIABLE _rc)
   # sshd writes its pid file once it listens; if it dies first, its log says why.
   set(_state "waiting")
@@ -130,12 +211,12 @@ Subsystem sftp internal-sftp
       set(_state "listening")
       break()
     endif()
-    set(_timeout_pid "")
-    if(EXISTS "${DIR}/timeout.pid")
-      file(STRINGS "${DIR}/timeout.pid" _timeout_pid LIMIT_COUNT 1)
+    set(_watchdog_pid "")
+    if(EXISTS "${DIR}/watchdog.pid")
+      file(STRINGS "${DIR}/watchdog.pid" _watchdog_pid LIMIT_COUNT 1)
     endif()
-    if(_timeout_pid MATCHES "^[0-9]+$")
-      execute_process(COMMAND kill -0 ${_timeout_pid} RESULT_VARIABLE _alive ERROR_QUIET)
+    if(_watchdog_pid MATCHES "^[0-9]+$")
+      execute_process(COMMAND kill -0 ${_watchdog_pid} RESULT_VARIABLE _alive ERROR_QUIET)
       if(NOT _alive EQUAL 0)
         set(_state "exited")
         break()

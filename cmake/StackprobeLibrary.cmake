@@ -55,6 +55,12 @@ function(stackprobe_library name)
   stackprobe_lock_get(_version "${STACKPROBE_LOCK_JSON}" ${name} version)
   stackprobe_lock_get(_upstream_sha "${STACKPROBE_LOCK_JSON}" ${name} upstream sha256)
   stackprobe_lock_get(_debian_sha "${STACKPROBE_LOCK_JSON}" ${name} debian sha256)
+  # The patches too: another patch archive or series re-runs the source step.
+  string(JSON _patches ERROR_VARIABLE _no_patches GET "${STACKPROBE_LOCK_JSON}" libraries ${name} patches)
+  set(_patches_digest "none")
+  if(NOT _no_patches)
+    string(MD5 _patches_digest "${_patches}")
+  endif()
 
   stackprobe_step_command(_source_step ${name} source)
   stackprobe_step_command(_configure_step ${name} configure)
@@ -72,6 +78,7 @@ function(stackprobe_library name)
       "-DRECORD=${STACKPROBE_STATE_DIR}/sources/${name}.json"
       -DALLOW_DOWNLOAD=${STACKPROBE_DOWNLOAD} -DALLOW_APT=${STACKPROBE_APT_FALLBACK}
       -DVERSION=${_version} -DUPSTREAM_SHA256=${_upstream_sha} -DDEBIAN_SHA256=${_debian_sha}
+      -DPATCHES_DIGEST=${_patches_digest}
       -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/source.cmake"
     UPDATE_COMMAND ""
     PATCH_COMMAND ""

@@ -5,7 +5,10 @@
 # failing where ci/expected-failures.txt does not expect it; or a required benchmark that failed.
 #
 #   cmake -DSTATE_ROOT=<build>/stackprobe -DREPORT_DIR=<build>/report [-DBENCH_JSON=<file>]
-#         [-DBENCH_REQUIRED=ON] [-DBASELINE=ci/expected-failures.txt] -P report.cmake
+#         [-DBENCH_REQUIRED=ON] [-DBASELINE=ci/expected-failures.txt]
+#         [-DALLOW_CRITICAL_ADVISORIES=ON] -P report.cmake
+# Each extracted library is checked against cmake/doctor/advisories.json (a step
+# "<library>.advisories" per library): an open advisory makes its cell "!", a critical one fails.
 # The benchmark's results (BENCH_JSON, written by bench/run_bench.cmake) go in as "bench".
 
 cmake_minimum_required(VERSION 3.25)
@@ -14,7 +17,43 @@ include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeRecord.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeDoctor.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeRender.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeMachine.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeAdvisories.cmake")
 stackprobe_doctor_database(_doctor_database)
+stackprobe_advisories_read(_advisories)
+
+# Sets out_var to the step "<library>.advisories" of a built library: the advisories still open
+# for its version and applied patches ("advisories"); a failure when one is critical and
+# ALLOW_CRITICAL_ADVISORIES is off, a pass otherwise (an open one makes the cell "!").
+function(_report_advisory_step out_var library source_record)
+  stackprobe_json_get_or(_version "${source_record}" "" version)
+  string(JSON _patches ERROR_VARIABLE _no_patches GET "${source_record}" patches)
+  if(_no_patches)
+    set(_patches "[]")
+  endif()
+  stackprobe_advisories_open(_open "${_advisories}" ${library} "${_version}" "${_patches}")
+  stackprobe_advisories_critical(_critical "${_open}")
+  set(_status pass)
+  set(_reason "")
+  string(JSON _count LENGTH "${_open}")
+  if(_count GREATER 0)
+    stackprobe_advisories_format(_list "${_open}")
+    string(STRIP "${_list}" _list)
+    string(REPLACE "\n" " | " _list "${_list}")
+    set(_reason "${_count} open advisories for ${library} ${_version}: ${_list}")
+  endif()
+  if(_critical AND NOT ALLOW_CRITICAL_ADVISORIES)
+    set(_status fail)
+    string(APPEND _reason " (a critical one: the toolchain fails; -DSTACKPROBE_ALLOW_CRITICAL_ADVISORIES=ON builds an old stack on purpose)")
+  endif()
+  set(_step "{}")
+  stackprobe_json_set_string(_step name "${library}.advisories")
+  stackprobe_json_set_string(_step status ${_status})
+  string(JSON _step SET "${_step}" seconds 0)
+  stackprobe_json_set_string(_step log "")
+  stackprobe_json_set_string(_step reason "${_reason}")
+  string(JSON _step SET "${_step}" advisories "${_open}")
+  set(${out_var} "${_step}" PARENT_SCOPE)
+endfunction()
 
 # Sets out_var to the diagnosis of a failed step's log: its first known error
 # {"id", "component", "cause", "fix", "line", "text", "kind"}, else the component and the first
@@ -159,8 +198,16 @@ foreach(_i IN LISTS _indices)
       string(JSON _type ERROR_VARIABLE _unreadable TYPE "${_record}")
       if(NOT _unreadable AND _type STREQUAL "OBJECT")
         string(JSON _sources SET "${_sources}" "${_library}" "${_record}")
+        # What was extracted is checked against the known advisories.
+        _report_advisory_step(_advisory_step ${_library} "${_record}")
+        stackprobe_json_append(_steps "${_advisory_step}")
       endif()
     endforeach()
+    string(JSON _toolchain SET "${_toolchain}" steps "${_steps}")
+    stackprobe_render_toolchain_status(_status _status_reason "${_steps}")
+    if(_status_reason)
+      set(_reason "${_status_reason}")
+    endif()
     string(JSON _toolchain SET "${_toolchain}" sources "${_sources}")
   else()
     set(_status "${_detection}")

@@ -1,6 +1,6 @@
 # The source step of one library for one toolchain: find the locked tarball in the packages
 # folder, else download it from upstream, else from Debian's source packages; verify its SHA-256;
-# extract it; apply the fix-up a Debian repack needs.
+# extract it; apply the fix-up a Debian repack needs and the security patches the lock names.
 #
 #   cmake -DLIBRARY=zlib -DLOCK_FILE=... -DPACKAGES_DIR=... -DSOURCE_DIR=... -DRECORD=<file>
 #         [-DALLOW_DOWNLOAD=ON] [-DALLOW_APT=ON] -P source.cmake
@@ -12,6 +12,7 @@
 cmake_minimum_required(VERSION 3.25)
 get_filename_component(_top "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 include("${_top}/cmake/StackprobeTarballs.cmake")
+include("${_top}/cmake/StackprobePatches.cmake")
 
 foreach(_required LIBRARY LOCK_FILE PACKAGES_DIR SOURCE_DIR RECORD)
   if(NOT DEFINED ${_required})
@@ -107,6 +108,18 @@ if(_fixup)
   endif()
 endif()
 
+# Security patches the lock names (Debian's, from its debian.tar.xz), in series order.
+set(_applied "[]")
+set(_patch_archive_name "")
+set(_patch_archive_sha "")
+string(JSON _patch_file ERROR_VARIABLE _no_patches GET "${_lock}" libraries ${LIBRARY} patches archive file)
+if(NOT _no_patches)
+  stackprobe_lock_get(_patch_sha "${_lock}" ${LIBRARY} patches archive sha256)
+  stackprobe_patches_apply(_applied _patch_archive_sha "${_lock}" ${LIBRARY} "${PACKAGES_DIR}"
+    "${_parent}/.patches-${LIBRARY}" "${SOURCE_DIR}" "${ALLOW_APT}")
+  set(_patch_archive_name "${_patch_file}")
+endif()
+
 # The hash recorded is the one of the copy that was extracted.
 get_filename_component(_name "${_tarball}" NAME)
 set(_json "{}")
@@ -116,4 +129,7 @@ stackprobe_json_set_string(_json variant "${_variant}")
 stackprobe_json_set_string(_json tarball "${_name}")
 stackprobe_json_set_string(_json sha256 "${_sha}")
 stackprobe_json_set_string(_json fixup "${_fixup}")
+string(JSON _json SET "${_json}" patches "${_applied}")
+stackprobe_json_set_string(_json patch_archive "${_patch_archive_name}")
+stackprobe_json_set_string(_json patch_archive_sha256 "${_patch_archive_sha}")
 file(WRITE "${RECORD}" "${_json}\n")

@@ -1,0 +1,72 @@
+# sshd.*: the throwaway server ends with the process that owns it, and "stop" never kills a
+# process that is not its own.
+#   CASE=owner_killed  the owner gets SIGTERM: sshd and its watchdog are gone within seconds
+#   CASE=stale_pid     a pid file naming another process: stop leaves that process alone
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=owner_killed|stale_pid -P sshd_lifecycle_test.cmake
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
+set(_dir "${WORK_DIR}/sshd-lifecycle-${CASE}")
+file(REMOVE_RECURSE "${_dir}")
+file(MAKE_DIRECTORY "${_dir}")
+
+# Sets out_var to the pids of live processes whose command line names the folder (checked by
+# pid and command line, never by name).
+function(processes_of out_var folder)
+  execute_process(COMMAND ps -e -ww -o pid= -o args= OUTPUT_VARIABLE _all)
+  string(REPLACE "\n" ";" _lines "${_all}")
+  set(_pids "")
+  foreach(_line IN LISTS _lines)
+    string(FIND "${_line}" "${folder}/" _at)
+    # The pid is read last: every MATCHES, failed ones too, resets CMAKE_MATCH_<n>.
+    if(NOT _at EQUAL -1 AND NOT _line MATCHES "ps -e" AND _line MATCHES "^ *([0-9]+) ")
+      list(APPEND _pids ${CMAKE_MATCH_1})
+    endif()
+  endforeach()
+  set(${out_var} "${_pids}" PARENT_SCOPE)
+endfunction()
+
+if(CASE STREQUAL "owner_killed")
+  # The owner: a shell that starts the server, then waits; the test kills it with SIGTERM.
+  file(WRITE "${_dir}/owner.sh"
+    "echo $$ > \"$1/owner.pid\"\n\"$2\" -DACTION=start \"-DDIR=$1/server\" -DOWNER_PID=$$ -P \"$3\" > \"$1/start.log\" 2>&1\nsleep 60\n")
+  execute_process(COMMAND sh -c "sh \"$0\" \"$1\" \"$2\" \"$3\" </dev/null >/dev/null 2>&1 &"
+    "${_dir}/owner.sh" "${_dir}" "${CMAKE_COMMAND}" "${SOURCE_ROOT}/bench/sshd.cmake")
+  foreach(_poll RANGE 1 100)
+    if(EXISTS "${_dir}/server/sshd.pid")
+      break()
+    endif()
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 0.2)
+  endforeach()
+  expect_exists("${_dir}/server/sshd.pid" "the server's pid file (start log: ${_dir}/start.log)")
+  processes_of(_before "${_dir}/server")
+  list(LENGTH _before _count)
+  if(_count LESS 2)
+    message(FATAL_ERROR "FAILED: expected sshd and its watchdog running, saw pids '${_before}'")
+  endif()
+  file(STRINGS "${_dir}/owner.pid" _owner LIMIT_COUNT 1)
+  execute_process(COMMAND kill -TERM ${_owner})
+  set(_after "${_before}")
+  foreach(_poll RANGE 1 50)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 0.2)
+    processes_of(_after "${_dir}/server")
+    if(_after STREQUAL "")
+      break()
+    endif()
+  endforeach()
+  expect_equal("${_after}" "" "processes of the server left 10 s after its owner got SIGTERM")
+elseif(CASE STREQUAL "stale_pid")
+  # A process that is not ours, named by stale pid files.
+  execute_process(COMMAND sh -c "sleep 30 </dev/null >/dev/null 2>&1 & echo $!" OUTPUT_VARIABLE _bystander
+    OUTPUT_STRIP_TRAILING_WHITESPACE)
+  file(MAKE_DIRECTORY "${_dir}/server")
+  foreach(_file sshd.pid watchdog.pid clients.pid)
+    file(WRITE "${_dir}/server/${_file}" "${_bystander}\n")
+  endforeach()
+  run_captured(_stop "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_dir}/server" -P "${SOURCE_ROOT}/bench/sshd.cmake")
+  execute_process(COMMAND kill -0 ${_bystander} RESULT_VARIABLE _alive)
+  expect_equal("${_alive}" "0" "the other process after stop")
+  expect_missing("${_dir}/server/sshd.pid" "the stale pid file")
+  execute_process(COMMAND kill ${_bystander})
+else()
+  message(FATAL_ERROR "sshd_lifecycle_test.cmake: unknown CASE '${CASE}'")
+endif()
