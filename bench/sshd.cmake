@@ -11,12 +11,16 @@
 # after STACKPROBE_SSHD_LIFETIME seconds (default 3600). "stop" kills only processes whose
 # command line names this folder's sshd_config, so a stale pid file never kills another process.
 #
-#   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] -P sshd.cmake
+#   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] [-DLOG_LEVEL=DEBUG3] -P sshd.cmake
+# (LOG_LEVEL DEBUG3 logs "will use strict KEX ordering", which the libssh2 probe looks for.)
 
 cmake_minimum_required(VERSION 3.25)
 
 if(NOT DEFINED DIR)
   message(FATAL_ERROR "sshd.cmake: -DDIR=<folder> is required")
+endif()
+if(NOT LOG_LEVEL)
+  set(LOG_LEVEL INFO)
 endif()
 set(_lifetime 3600)
 if(DEFINED ENV{STACKPROBE_SSHD_LIFETIME})
@@ -166,6 +170,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no
 StrictModes ${_strict_modes}
+LogLevel ${LOG_LEVEL}
 PermitUserRC no
 PermitUserEnvironment no
 PrintMotd no

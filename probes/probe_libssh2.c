@@ -1,7 +1,8 @@
 /* libssh2 probe: header and library agree on the version, the library starts, its crypto is
  * OpenSSL and zlib compression is built in; given a server, a handshake with the host key
- * pinned by known_hosts, a public-key login and an SFTP session.
- *   probe_libssh2 [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS] */
+ * pinned by known_hosts, a public-key login and an SFTP session; given the server's log too
+ * (OpenSSH at LogLevel DEBUG3), that the session used strict key exchange (Terrapin's fix).
+ *   probe_libssh2 [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS [SERVER_LOG]] */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +20,40 @@ struct server {
   const char *private_key;
   const char *public_key;
   const char *known_hosts;
+  const char *log; /* the server's log, or NULL */
 };
+
+/* OpenSSH writes this at DEBUG3 when both sides offered strict key exchange
+ * (kex-strict-c-v00@openssh.com and kex-strict-s-v00@openssh.com): libssh2 does not say. */
+static const char strict_kex_line[] = "will use strict KEX ordering";
+
+/* Returns 1 when the file holds text. The server writes its log from another process, so a
+ * reader that comes too early tries again a few times. */
+static int file_holds(const char *path, const char *text)
+{
+  char buffer[4096];
+  size_t text_length = strlen(text);
+  size_t kept = 0;
+  size_t got;
+  FILE *file = fopen(path, "rb");
+
+  if(!file)
+    return 0;
+  /* Each read keeps the last bytes of the one before, so a match across two reads is seen. */
+  while((got = fread(buffer + kept, 1, sizeof(buffer) - 1 - kept, file)) > 0) {
+    size_t length = kept + got;
+
+    buffer[length] = '\0';
+    if(strstr(buffer, text)) {
+      fclose(file);
+      return 1;
+    }
+    kept = length < text_length ? length : text_length;
+    memmove(buffer, buffer + length - kept, kept);
+  }
+  fclose(file);
+  return 0;
+}
 
 static const char *session_error(LIBSSH2_SESSION *session)
 {
@@ -76,6 +110,20 @@ static void check_server(struct probe *probe, const struct server *server)
   kex = libssh2_session_methods(session, LIBSSH2_METHOD_KEX);
   cipher = libssh2_session_methods(session, LIBSSH2_METHOD_CRYPT_CS);
   printf("     negotiated key exchange %s, cipher %s\n", kex ? kex : "?", cipher ? cipher : "?");
+  if(server->log) {
+    int attempt;
+    int strict = 0;
+
+    for(attempt = 0; attempt < 20 && !strict; attempt++) {
+      strict = file_holds(server->log, strict_kex_line);
+      if(!strict)
+        tcp_pause_ms(100);
+    }
+    snprintf(detail, sizeof(detail), "the server's log %s does not say '%s': the client did not "
+             "offer kex-strict-c-v00@openssh.com (a libssh2 older than 1.11.1, or unpatched)",
+             server->log, strict_kex_line);
+    probe_expect(probe, strict, "strict key exchange negotiated (Terrapin, CVE-2023-48795)", detail);
+  }
   port = 0;
   sscanf(server->port, "%d", &port);
   if(probe_expect(probe,
@@ -109,8 +157,8 @@ int main(int argc, char **argv)
   int rc;
   char detail[128];
 
-  if(argc != 1 && argc != 7) {
-    fprintf(stderr, "usage: %s [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS]\n", argv[0]);
+  if(argc != 1 && argc != 7 && argc != 8) {
+    fprintf(stderr, "usage: %s [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS [SERVER_LOG]]\n", argv[0]);
     return 2;
   }
   probe_begin(&probe, "libssh2");
@@ -127,7 +175,7 @@ int main(int argc, char **argv)
     check_compression(&probe, session);
     libssh2_session_free(session);
   }
-  if(argc == 7) {
+  if(argc >= 7) {
     struct server server;
 
     server.host = argv[1];
@@ -136,6 +184,7 @@ int main(int argc, char **argv)
     server.private_key = argv[4];
     server.public_key = argv[5];
     server.known_hosts = argv[6];
+    server.log = argc == 8 ? argv[7] : NULL;
     if(tcp_startup() == 0) {
       check_server(&probe, &server);
       tcp_cleanup();

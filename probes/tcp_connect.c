@@ -14,6 +14,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 #endif
 
@@ -104,5 +105,18 @@ void tcp_close(tcp_socket sock)
   closesocket(sock);
 #else
   close(sock);
+#endif
+}
+
+void tcp_pause_ms(int milliseconds)
+{
+#ifdef _WIN32
+  Sleep((DWORD)milliseconds);
+#else
+  struct timespec pause;
+
+  pause.tv_sec = milliseconds / 1000;
+  pause.tv_nsec = (long)(milliseconds % 1000) * 1000000L;
+  nanosleep(&pause, NULL);
 #endif
 }

@@ -19,4 +19,7 @@ void tcp_cleanup(void);
 int tcp_connect(const char *host, const char *port, tcp_socket *socket_out);
 void tcp_close(tcp_socket sock);
 
+/* Waits the given number of milliseconds (for a file another process is writing). */
+void tcp_pause_ms(int milliseconds);
+
 #endif

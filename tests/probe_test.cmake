@@ -35,8 +35,9 @@ if(SSHD_DIR)
     file(WRITE "${SSHD_KNOWN_HOSTS}"
       "[${SSHD_HOST}]:${SSHD_PORT} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5DZzSDyDwWGCgdgdIrjbQEwGamxMk3IDxSJOy5M9Y4\n")
   endif()
+  # With the server's log (the fixture logs at DEBUG3): strict key exchange must show there.
   set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_prefix}${SSHD_PRIVATE_KEY}"
-    "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}")
+    "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}" "${_prefix}${SSHD_DIR}/sshd.log")
 endif()
 run_captured(_probe "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${EXE}" ${_arguments})
 message("${_probe_output}")
@@ -52,4 +53,5 @@ expect_equal("${_probe_rc}" "0" "the probe's exit status")
 expect_contains("${_probe_output}" "checks passed" "the probe's summary")
 if(SSHD_DIR)
   expect_contains("${_probe_output}" "ok   libssh2: public-key login" "the login check")
+  expect_contains("${_probe_output}" "ok   libssh2: strict key exchange negotiated" "the Terrapin check")
 endif()

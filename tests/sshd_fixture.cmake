@@ -9,7 +9,7 @@ if(CASE STREQUAL "start")
   # The fixture's server serves the tests after this one: its owner is ctest, this script's parent.
   execute_process(COMMAND sh -c "ps -o ppid= -p $PPID" OUTPUT_VARIABLE _ctest_pid OUTPUT_STRIP_TRAILING_WHITESPACE)
   string(STRIP "${_ctest_pid}" _ctest_pid)
-  run_captured(_start "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_dir}" "-DOWNER_PID=${_ctest_pid}" -P "${SOURCE_ROOT}/bench/sshd.cmake")
+  run_captured(_start "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_dir}" "-DOWNER_PID=${_ctest_pid}" -DLOG_LEVEL=DEBUG3 -P "${SOURCE_ROOT}/bench/sshd.cmake")
   expect_equal("${_start_rc}" "0" "starting sshd:\n${_start_output}")
   expect_exists("${_dir}/server.cmake" "the server description")
   include("${_dir}/server.cmake")

@@ -98,14 +98,16 @@ foreach(_library IN LISTS _libraries)
   # One server per linkage: the shared and static probes run at the same time.
   set(_sshd_dir "${STATE_DIR}/sshd-${LINKAGE}")
   if(_library STREQUAL "libssh2")
-    execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake"
+    execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -DLOG_LEVEL=DEBUG3 -P "${SOURCE_ROOT}/bench/sshd.cmake"
       RESULT_VARIABLE _sshd_rc OUTPUT_VARIABLE _sshd_out ERROR_VARIABLE _sshd_out)
     if(_sshd_rc EQUAL 0)
       include("${_sshd_dir}/server.cmake")
       _probe_path(_private "${SSHD_PRIVATE_KEY}")
       _probe_path(_public "${SSHD_PUBLIC_KEY}")
       _probe_path(_known "${SSHD_KNOWN_HOSTS}")
-      set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}")
+      # The server's log tells the probe whether the session used strict key exchange.
+      _probe_path(_server_log "${_sshd_dir}/sshd.log")
+      set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}" "${_server_log}")
     else()
       message("stackprobe: ${TOOLCHAIN} ${_step}: no loopback server, so no handshake check:\n${_sshd_out}")
     endif()
