@@ -1,6 +1,6 @@
 # Known advisories (cmake/doctor/advisories.json) checked against what was built: a library's
 # actual version and the security patches applied to it. An advisory is open when the version is
-# in its affected range and none of the patches that fix it was applied.
+# in its affected range and not every patch that fixes it was applied.
 # Works in script mode: the report, the doctor (--advisories) and the tests share it.
 
 include_guard(GLOBAL)
@@ -70,13 +70,17 @@ function(stackprobe_advisories_open out_var advisories library version patches)
     if(NOT _affected)
       continue()
     endif()
+    # Closed by patches only when every patch the fix needs was applied.
     set(_patched OFF)
     set(_patch_names "")
     stackprobe_json_indices(_fixes "${_entry}" fixed_by_patches)
+    if(NOT _fixes STREQUAL "")
+      set(_patched ON)
+    endif()
     foreach(_f IN LISTS _fixes)
       string(JSON _fix_patch GET "${_entry}" fixed_by_patches ${_f})
-      if(_fix_patch IN_LIST _applied)
-        set(_patched ON)
+      if(NOT _fix_patch IN_LIST _applied)
+        set(_patched OFF)
       endif()
       string(APPEND _patch_names " ${_fix_patch}")
     endforeach()

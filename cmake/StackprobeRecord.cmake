@@ -54,34 +54,32 @@ function(stackprobe_state_known out_var state)
   endif()
 endfunction()
 
-# Sets out_var to the matrix glyph of a state; an unknown state shows as a failure.
-function(stackprobe_state_glyph out_var state)
+# Sets out_var to a property (glyph, junit, regression) of a state; an unknown state has the
+# properties of a failure.
+function(_stackprobe_state_property out_var state property)
   stackprobe_state_known(_known "${state}")
-  if(_known)
-    set(${out_var} "${_stackprobe_state_${state}_glyph}" PARENT_SCOPE)
-  else()
-    set(${out_var} "✗" PARENT_SCOPE)
+  if(NOT _known)
+    set(state fail)
   endif()
+  set(${out_var} "${_stackprobe_state_${state}_${property}}" PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to the matrix glyph of a state.
+function(stackprobe_state_glyph out_var state)
+  _stackprobe_state_property(_value "${state}" glyph)
+  set(${out_var} "${_value}" PARENT_SCOPE)
 endfunction()
 
 # Sets out_var to the JUnit element of a test case in this state: failure, skipped or "".
 function(stackprobe_state_junit out_var state)
-  stackprobe_state_known(_known "${state}")
-  if(_known)
-    set(${out_var} "${_stackprobe_state_${state}_junit}" PARENT_SCOPE)
-  else()
-    set(${out_var} "failure" PARENT_SCOPE)
-  endif()
+  _stackprobe_state_property(_value "${state}" junit)
+  set(${out_var} "${_value}" PARENT_SCOPE)
 endfunction()
 
 # Sets out_var to ON when a required toolchain with a step or cell in this state has regressed.
 function(stackprobe_state_is_regression out_var state)
-  stackprobe_state_known(_known "${state}")
-  if(_known)
-    set(${out_var} "${_stackprobe_state_${state}_regression}" PARENT_SCOPE)
-  else()
-    set(${out_var} ON PARENT_SCOPE)
-  endif()
+  _stackprobe_state_property(_value "${state}" regression)
+  set(${out_var} "${_value}" PARENT_SCOPE)
 endfunction()
 
 # Writes the record of one step:

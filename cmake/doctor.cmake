@@ -21,15 +21,7 @@ set(_usage "usage: cmake -P cmake/doctor.cmake [--json] LOGFILE... | --explain I
 # Writes text to standard output: message() writes to standard error, so the text goes through
 # a file and `cmake -E cat`, which inherits this process's standard output.
 function(_doctor_print text)
-  if(DEFINED ENV{TMPDIR})
-    set(_temp "$ENV{TMPDIR}")
-  elseif(DEFINED ENV{TEMP})
-    set(_temp "$ENV{TEMP}")
-  else()
-    set(_temp "/tmp")
-  endif()
-  string(RANDOM LENGTH 12 _token)
-  set(_file "${_temp}/stackprobe-doctor-${_token}.out")
+  stackprobe_temp_file(_file .out)
   file(WRITE "${_file}" "${text}")
   execute_process(COMMAND "${CMAKE_COMMAND}" -E cat "${_file}" RESULT_VARIABLE _rc)
   file(REMOVE "${_file}")

@@ -20,7 +20,7 @@ if(CASE STREQUAL "matcher")
   endforeach()
   set(_known [=[{"advisories": [
     {"id": "CVE-1", "library": "libssh2", "severity": "critical", "affected": ">=1.11.0 <=1.11.1",
-     "fixed_version": "", "fixed_by_patches": ["CVE-1.patch"], "summary": "one", "reference": "r"},
+     "fixed_version": "", "fixed_by_patches": ["CVE-1.patch", "needed-first.patch"], "summary": "one", "reference": "r"},
     {"id": "CVE-2", "library": "libssh2", "severity": "high", "affected": ">=1.0 <1.11.2",
      "fixed_version": "1.11.2", "fixed_by_patches": [], "summary": "two; with [brackets]", "reference": "r"},
     {"id": "CVE-3", "library": "zlib", "severity": "high", "affected": "<1.3.2",
@@ -34,7 +34,10 @@ if(CASE STREQUAL "matcher")
   expect_contains("${_fix}" "CVE-1.patch" "the fix names the patch")
   string(JSON _summary GET "${_open}" 1 summary)
   expect_equal("${_summary}" "two; with [brackets]" "a summary with ';' and brackets")
-  stackprobe_advisories_open(_open "${_known}" libssh2 1.11.1 "[\"other.patch\", \"CVE-1.patch\"]")
+  stackprobe_advisories_open(_open "${_known}" libssh2 1.11.1 "[\"CVE-1.patch\"]")
+  string(JSON _count LENGTH "${_open}")
+  expect_equal("${_count}" "2" "open advisories with one of the two patches a fix needs")
+  stackprobe_advisories_open(_open "${_known}" libssh2 1.11.1 "[\"needed-first.patch\", \"other.patch\", \"CVE-1.patch\"]")
   string(JSON _count LENGTH "${_open}")
   expect_equal("${_count}" "1" "open advisories once CVE-1.patch is applied")
   string(JSON _id GET "${_open}" 0 id)
