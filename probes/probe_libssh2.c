@@ -119,10 +119,12 @@ static void check_server(struct probe *probe, const struct server *server)
       if(!strict)
         tcp_pause_ms(100);
     }
-    snprintf(detail, sizeof(detail), "the server's log %s does not say '%s': the client did not "
+    snprintf(detail, sizeof(detail),
+             "the server's log %s does not say '%s': the client did not "
              "offer kex-strict-c-v00@openssh.com (a libssh2 older than 1.11.1, or unpatched)",
              server->log, strict_kex_line);
-    probe_expect(probe, strict, "strict key exchange negotiated (Terrapin, CVE-2023-48795)", detail);
+    probe_expect(probe, strict, "strict key exchange negotiated (Terrapin, CVE-2023-48795)",
+                 detail);
   }
   port = 0;
   sscanf(server->port, "%d", &port);
@@ -158,7 +160,8 @@ int main(int argc, char **argv)
   char detail[128];
 
   if(argc != 1 && argc != 7 && argc != 8) {
-    fprintf(stderr, "usage: %s [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS [SERVER_LOG]]\n", argv[0]);
+    fprintf(stderr, "usage: %s [HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS [SERVER_LOG]]\n",
+            argv[0]);
     return 2;
   }
   probe_begin(&probe, "libssh2");
