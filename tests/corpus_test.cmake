@@ -1,14 +1,13 @@
 # corpus.*: the doctor on real failure logs it was not written against (tests/data/corpus/, one
 # folder per group, each with index.tsv: file, component, expected rule, source address, note)
 # and on clean logs of successful builds (tests/data/corpus/clean/).
-#   CASE=rate   prints the rate of the right component and of the right rule per component;
-#               fails below 90 % right components, or when a clean log yields anything.
-#   CASE=json   runs the command-line doctor with --json over every log at once; its standard
-#               output must be one JSON document (checked by python3 -m json.tool when there).
-#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=rate|json -P corpus_test.cmake
+# Runs the command-line doctor with --json over every log at once (its standard output must be
+# one JSON document, checked by python3 -m json.tool when there) and prints the rate of the right
+# component and of the right rule per component; fails below 90 % right components, or when a
+# clean log yields anything.
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=rate -P corpus_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
-include("${SOURCE_ROOT}/cmake/StackprobeDoctor.cmake")
 
 set(_corpus "${SOURCE_ROOT}/tests/data/corpus")
 file(GLOB _indexes "${_corpus}/*/index.tsv")
@@ -44,38 +43,36 @@ endforeach()
 file(GLOB _clean_logs "${_corpus}/clean/*.log")
 list(SORT _clean_logs)
 
-if(CASE STREQUAL "json")
-  set(_logs "")
-  math(EXPR _last "${_count} - 1")
-  foreach(_i RANGE ${_last})
-    list(APPEND _logs "${_entry_${_i}_file}")
-  endforeach()
-  list(APPEND _logs ${_clean_logs})
-  execute_process(COMMAND "${CMAKE_COMMAND}" -P "${SOURCE_ROOT}/cmake/doctor.cmake" --json ${_logs}
-    RESULT_VARIABLE _rc OUTPUT_FILE "${WORK_DIR}/corpus.json" ERROR_VARIABLE _stderr)
-  expect_equal("${_rc}" "0" "the doctor's exit status over the corpus (${_stderr})")
-  file(READ "${WORK_DIR}/corpus.json" _json)
-  string(JSON _diagnosed LENGTH "${_json}" logs)
-  list(LENGTH _logs _given)
-  expect_equal("${_diagnosed}" "${_given}" "diagnoses, one per log")
-  find_program(_python NAMES python3 python)
-  if(_python)
-    execute_process(COMMAND "${_python}" -m json.tool "${WORK_DIR}/corpus.json"
-      RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_VARIABLE _python_error)
-    expect_equal("${_rc}" "0" "python3 -m json.tool on the doctor's output (${_python_error})")
-  endif()
-  message("${_diagnosed} logs diagnosed into one JSON document")
-  return()
-elseif(NOT CASE STREQUAL "rate")
+if(NOT CASE STREQUAL "rate")
   message(FATAL_ERROR "corpus_test.cmake: unknown CASE '${CASE}'")
 endif()
 
-stackprobe_doctor_database(_database)
+# One run of the command-line doctor over every log: its standard output must be one JSON
+# document (python3 -m json.tool checks it too when there), and the rates are read from it.
+set(_logs "")
+math(EXPR _last "${_count} - 1")
+foreach(_i RANGE ${_last})
+  list(APPEND _logs "${_entry_${_i}_file}")
+endforeach()
+list(APPEND _logs ${_clean_logs})
+execute_process(COMMAND "${CMAKE_COMMAND}" -P "${SOURCE_ROOT}/cmake/doctor.cmake" --json ${_logs}
+  RESULT_VARIABLE _rc OUTPUT_FILE "${WORK_DIR}/corpus.json" ERROR_VARIABLE _stderr)
+expect_equal("${_rc}" "0" "the doctor's exit status over the corpus (${_stderr})")
+file(READ "${WORK_DIR}/corpus.json" _json)
+string(JSON _diagnosed LENGTH "${_json}" logs)
+list(LENGTH _logs _given)
+expect_equal("${_diagnosed}" "${_given}" "diagnoses, one per log")
+find_program(_python NAMES python3 python)
+if(_python)
+  execute_process(COMMAND "${_python}" -m json.tool "${WORK_DIR}/corpus.json"
+    RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_VARIABLE _python_error)
+  expect_equal("${_rc}" "0" "python3 -m json.tool on the doctor's output (${_python_error})")
+endif()
+
 set(_components "")
 set(_misses "")
 set(_right_total 0)
 set(_rule_total 0)
-math(EXPR _last "${_count} - 1")
 foreach(_i RANGE ${_last})
   set(_component "${_entry_${_i}_component}")
   set(_expect "${_entry_${_i}_expect}")
@@ -86,12 +83,11 @@ foreach(_i RANGE ${_last})
     set(_rule_${_component} 0)
   endif()
   math(EXPR _n_${_component} "${_n_${_component}} + 1")
-  stackprobe_doctor_diagnose(_diagnosis "${_entry_${_i}_file}" "${_database}")
-  string(JSON _seen_component GET "${_diagnosis}" component)
-  string(JSON _matches LENGTH "${_diagnosis}" matches)
+  string(JSON _seen_component GET "${_json}" logs ${_i} component)
+  string(JSON _matches LENGTH "${_json}" logs ${_i} matches)
   set(_seen_rule "lines")
   if(_matches GREATER 0)
-    string(JSON _seen_rule GET "${_diagnosis}" matches 0 id)
+    string(JSON _seen_rule GET "${_json}" logs ${_i} matches 0 id)
   endif()
   if(_seen_component STREQUAL _component)
     math(EXPR _right_${_component} "${_right_${_component}} + 1")
@@ -122,13 +118,14 @@ string(APPEND _table "all            ${_count}   ${_right_total} (${_percent} %)
 # Clean logs: nothing at all.
 set(_dirty "")
 list(LENGTH _clean_logs _clean_count)
+set(_i ${_count})
 foreach(_log IN LISTS _clean_logs)
-  stackprobe_doctor_diagnose(_diagnosis "${_log}" "${_database}")
-  string(JSON _matches LENGTH "${_diagnosis}" matches)
-  string(JSON _errors LENGTH "${_diagnosis}" errors)
+  string(JSON _matches LENGTH "${_json}" logs ${_i} matches)
+  string(JSON _errors LENGTH "${_json}" logs ${_i} errors)
   if(_matches GREATER 0 OR _errors GREATER 0)
     string(APPEND _dirty "  ${_log}: ${_matches} matches, ${_errors} error lines\n")
   endif()
+  math(EXPR _i "${_i} + 1")
 endforeach()
 message("The doctor on ${_count} real failure logs:\n${_table}\n"
   "${_clean_count} clean logs of successful builds\nNot as labelled:\n${_misses}")
