@@ -68,6 +68,14 @@ function(_sshd_stop)
           execute_process(COMMAND "${_pkill}" -TERM -P ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
         endif()
         execute_process(COMMAND kill ${_pid} RESULT_VARIABLE _ignored ERROR_QUIET)
+        # Gone before stop returns: a caller checks right after that nothing of it is left.
+        foreach(_poll RANGE 1 30)
+          _sshd_process_is(_still "${_pid}" "${DIR}")
+          if(NOT _still)
+            break()
+          endif()
+          execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 0.1)
+        endforeach()
       endif()
       file(REMOVE "${_pid_file}")
     endif()
@@ -193,7 +201,9 @@ server=$!
 trap 'kill $server 2>/dev/null; exit 0' INT TERM HUP
 waited=0
 while kill -0 $server 2>/dev/null && kill -0 $owner 2>/dev/null && [ $waited -lt $lifetime ]; do
-  sleep 1
+  # A signal ends a wait at once; it would wait for a foreground sleep to finish.
+  sleep 1 &
+  wait $!
   waited=$((waited + 1))
 done
 pkill -TERM -P $server 2>/dev/null
