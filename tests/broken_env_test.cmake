@@ -57,7 +57,10 @@ endforeach()
 expect_equal("${_status_gmp.configure}" "fail" "gmp.configure")
 expect_equal("${_diagnosis}" "gmp-no-m4" "gmp.configure's diagnosis")
 expect_equal("${_status_zlib.install}" "pass" "zlib, which needs no m4")
-# Columns gmp, openssl, zlib, ...: GMP red, OpenSSL not asked for, zlib green.
-expect_contains("${_build_output}" "linux-gcc          ✗        –        ✓        –" "the red GMP cell beside a green zlib")
+# Columns gmp, openssl, zlib, ...: GMP red, OpenSSL not asked for, zlib built (✓, or ! while an
+# advisory of its release is open).
+if(NOT _build_output MATCHES "linux-gcc          ✗        –        (✓|!)        –")
+  message(FATAL_ERROR "FAILED: the red GMP cell beside a built zlib not in:\n${_build_output}")
+endif()
 expect_contains("${_build_output}" "[gmp-no-m4]" "the diagnosis in the terminal")
 expect_contains("${_build_output}" "apt-get install m4" "the fix in the terminal")
