@@ -85,6 +85,17 @@ function(stackprobe_json_set_string json_var key text)
   set(${json_var} "${_json}" PARENT_SCOPE)
 endfunction()
 
+# Sets member key of the JSON object in json_var to true or false, from a CMake truth value
+# (string(JSON GET) hands JSON booleans back as ON/OFF).
+function(stackprobe_json_set_bool json_var key value)
+  if(value)
+    string(JSON _json SET "${${json_var}}" "${key}" true)
+  else()
+    string(JSON _json SET "${${json_var}}" "${key}" false)
+  endif()
+  set(${json_var} "${_json}" PARENT_SCOPE)
+endfunction()
+
 # Appends the JSON value to the array at the path (the remaining arguments; none: the top level)
 # of the JSON in json_var.
 function(stackprobe_json_append json_var value)

@@ -167,12 +167,7 @@ foreach(_i IN LISTS _indices)
 
   set(_toolchain "{}")
   stackprobe_json_set_string(_toolchain name "${_name}")
-  # string(JSON GET) turns JSON booleans into ON/OFF.
-  if(_required)
-    string(JSON _toolchain SET "${_toolchain}" required true)
-  else()
-    string(JSON _toolchain SET "${_toolchain}" required false)
-  endif()
+  stackprobe_json_set_bool(_toolchain required "${_required}")
   stackprobe_json_set_string(_toolchain fix "${_fix}")
   if(_detection STREQUAL "present")
     _report_steps(_steps "${_state_dir}")
