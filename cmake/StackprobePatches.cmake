@@ -36,12 +36,12 @@ function(stackprobe_patches_apply out_applied out_sha256 lock_json library packa
     stackprobe_tarball_verify(_ok _message "${packages_dir}/${_file}" "${_sha}")
   endif()
   if(NOT _ok)
-    message(FATAL_ERROR "stackprobe: the patch archive ${_file} of ${library} (SHA-256 ${_sha}) is not in ${packages_dir}. ${_message}\n"
-      "Fix: run scripts/fetch-sources, or put the file there.")
+    message(FATAL_ERROR "stackprobe: no verified patch archive for ${library}:\n  ${packages_dir}/${_file}\n"
+      "  SHA-256 ${_sha}\n${_message}\nFix: run scripts/fetch-sources, or put the file there.")
   endif()
   stackprobe_tarball_stage(_copy _copy_sha _problem "${packages_dir}/${_file}" "${_sha}" "${stage_dir}")
   if(_problem)
-    message(FATAL_ERROR "stackprobe: REFUSED ${packages_dir}/${_file}: ${_problem}")
+    message(FATAL_ERROR "stackprobe: REFUSED to extract ${library}'s patch archive:\n  ${packages_dir}/${_file}\n  ${_problem}")
   endif()
   file(ARCHIVE_EXTRACT INPUT "${_copy}" DESTINATION "${stage_dir}/tree")
   stackprobe_patch_program(_apply)

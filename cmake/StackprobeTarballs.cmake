@@ -14,7 +14,7 @@ function(stackprobe_tarball_verify out_ok out_message path expected_sha256)
     return()
   endif()
   if(IS_DIRECTORY "${path}")
-    set(${out_message} "REFUSED ${path}: a folder stands where the tarball is expected; remove it and put the tarball there" PARENT_SCOPE)
+    set(${out_message} "REFUSED, a folder stands where the tarball is expected:\n  ${path}\n  Fix: remove it and put the tarball there." PARENT_SCOPE)
     return()
   endif()
   file(SHA256 "${path}" _actual)
@@ -23,11 +23,14 @@ function(stackprobe_tarball_verify out_ok out_message path expected_sha256)
     return()
   endif()
   file(RENAME "${path}" "${path}.rejected")
-  # One string: set() with several would join them with ";" into the message.
+  # One string: set() with several would join them with ";" into the message. The first line is
+  # short and the rest indented: CMake rewraps a message's unindented lines, and a long path would
+  # split "REFUSED" from "SHA-256 mismatch", which the doctor reads on one line.
   string(CONCAT _message
-    "REFUSED ${path}: SHA-256 mismatch.\n  expected ${expected_sha256}\n  actual   ${_actual}\n"
-    "  It was moved to ${path}.rejected and nothing is built from it. Delete it, then put the "
-    "genuine tarball there, run scripts/fetch-sources, or let the superbuild download it.")
+    "REFUSED, SHA-256 mismatch:\n  ${path}\n  expected ${expected_sha256}\n  actual   ${_actual}\n"
+    "  It was moved to ${path}.rejected and nothing is built from it.\n"
+    "  Fix: delete it, then put the genuine tarball there, run scripts/fetch-sources, or let the "
+    "superbuild download it.")
   set(${out_message} "${_message}" PARENT_SCOPE)
 endfunction()
 
