@@ -37,7 +37,12 @@ endfunction()
 # The parent: starts the server, runs the benchmark in a child process, always stops the server.
 if(NOT PHASE STREQUAL "run")
   set(_sshd_dir "${OUT_DIR}/sshd")
-  execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -P "${_bench_dir}/sshd.cmake"
+  _bench_tmpfs_dir(_tmpfs_dir)
+  # What an interrupted run left in memory goes now; the watchdog removes this run's if it is
+  # interrupted in turn.
+  file(REMOVE_RECURSE "${_tmpfs_dir}")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" "-DSCRATCH=${_tmpfs_dir}"
+    -P "${_bench_dir}/sshd.cmake"
     RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "bench: the loopback sshd did not start; nothing was measured (see above)")
@@ -52,7 +57,6 @@ if(NOT PHASE STREQUAL "run")
   execute_process(COMMAND "${CMAKE_COMMAND}" ${_arguments} -DPHASE=run -P "${CMAKE_CURRENT_LIST_FILE}"
     RESULT_VARIABLE _rc)
   execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_sshd_dir}" -P "${_bench_dir}/sshd.cmake")
-  _bench_tmpfs_dir(_tmpfs_dir)
   file(REMOVE_RECURSE "${_tmpfs_dir}" "${OUT_DIR}/data")
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "bench: the benchmark failed (see above); the sshd was stopped")

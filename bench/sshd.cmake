@@ -6,12 +6,13 @@
 #   cmake -DACTION=stop  -DDIR=<folder> -P sshd.cmake
 #
 # The server is tied to the process that asked for it (OWNER_PID, by default the parent of this
-# script's cmake: the build step, the test, or ctest for a fixture): a watchdog ends it within a
-# second when that process is gone, on Ctrl-C (SIGINT), SIGTERM or a crash alike, and in any case
+# script's cmake: the build step, the test, or ctest for a fixture) and to that process's
+# ancestors in its process group: a watchdog ends it within a second when one of them is gone, on Ctrl-C (SIGINT), SIGTERM or a crash alike, and in any case
 # after STACKPROBE_SSHD_LIFETIME seconds (default 3600). "stop" kills only processes whose
 # command line names this folder's sshd_config, so a stale pid file never kills another process.
 #
-#   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] [-DLOG_LEVEL=DEBUG3] -P sshd.cmake
+#   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] [-DLOG_LEVEL=DEBUG3]
+#         [-DSCRATCH=/dev/shm/stackprobe-<name>] -P sshd.cmake
 # (LOG_LEVEL DEBUG3 logs "will use strict KEX ordering", which the libssh2 probe looks for.)
 
 cmake_minimum_required(VERSION 3.25)
@@ -116,6 +117,34 @@ endif()
 if(NOT OWNER_PID MATCHES "^[0-9]+$")
   message(FATAL_ERROR "sshd: cannot tell which process owns the server (OWNER_PID '${OWNER_PID}')")
 endif()
+# The owner and its ancestors in the owner's process group: the job the server belongs to
+# (cmake --build, make, the build step, the benchmark). A SIGTERM that reaches only the job's
+# first process ends the server too, while the shell that started the job is no owner (a
+# terminal's shell puts each job in a group of its own).
+set(_owners "${OWNER_PID}")
+execute_process(COMMAND ps -o pgid= -p ${OWNER_PID} OUTPUT_VARIABLE _owner_group OUTPUT_STRIP_TRAILING_WHITESPACE)
+string(STRIP "${_owner_group}" _owner_group)
+set(_pid "${OWNER_PID}")
+foreach(_depth RANGE 1 32)
+  execute_process(COMMAND ps -o ppid= -p ${_pid} OUTPUT_VARIABLE _parent OUTPUT_STRIP_TRAILING_WHITESPACE)
+  string(STRIP "${_parent}" _parent)
+  if(NOT _parent MATCHES "^[0-9]+$" OR _parent LESS_EQUAL 1)
+    break()
+  endif()
+  execute_process(COMMAND ps -o pgid= -p ${_parent} OUTPUT_VARIABLE _group OUTPUT_STRIP_TRAILING_WHITESPACE)
+  string(STRIP "${_group}" _group)
+  if(NOT _group STREQUAL _owner_group OR _owner_group STREQUAL "")
+    break()
+  endif()
+  string(APPEND _owners " ${_parent}")
+  set(_pid "${_parent}")
+endforeach()
+
+# SCRATCH: a folder of the run's own in /dev/shm that the watchdog removes with the server, so
+# an interrupted run does not leave its files in memory. Nothing else is accepted there.
+if(SCRATCH AND NOT SCRATCH MATCHES "^/dev/shm/stackprobe-[A-Za-z0-9-]+$")
+  message(FATAL_ERROR "sshd: SCRATCH must be a folder /dev/shm/stackprobe-<name>, not '${SCRATCH}'")
+endif()
 
 _sshd_stop()
 file(MAKE_DIRECTORY "${DIR}")
@@ -195,20 +224,31 @@ Subsystem sftp internal-sftp
   # stopped. Its command line names the folder, which "stop" checks.
   file(WRITE "${DIR}/watchdog.sh"
 "# stackprobe's sshd watchdog for ${DIR}
-owner=$1 lifetime=$2 sshd=$3 config=$4 log=$5
+owners=$1 lifetime=$2 sshd=$3 config=$4 log=$5 scratch=$6
 \"$sshd\" -D -f \"$config\" -E \"$log\" </dev/null >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; exit 0' INT TERM HUP
+end() {
+  pkill -TERM -P $server 2>/dev/null
+  kill $server 2>/dev/null
+  # The run's files in memory (/dev/shm): an interrupted run never removes them itself.
+  [ -n \"$scratch\" ] && rm -rf -- \"$scratch\"
+  exit 0
+}
+trap end INT TERM HUP
+owned() {
+  for owner in $owners; do
+    kill -0 $owner 2>/dev/null || return 1
+  done
+  return 0
+}
 waited=0
-while kill -0 $server 2>/dev/null && kill -0 $owner 2>/dev/null && [ $waited -lt $lifetime ]; do
+while kill -0 $server 2>/dev/null && owned && [ $waited -lt $lifetime ]; do
   # A signal ends a wait at once; it would wait for a foreground sleep to finish.
   sleep 1 &
   wait $!
   waited=$((waited + 1))
 done
-pkill -TERM -P $server 2>/dev/null
-kill $server 2>/dev/null
-exit 0
+end
 ")
   find_program(_setsid setsid)
   set(_detach "")
@@ -216,8 +256,9 @@ exit 0
     set(_detach "${_setsid}")
   endif()
   execute_process(
-    COMMAND sh -c "$0 sh \"$1\" \"$2\" \"$3\" \"$4\" \"$5\" \"$6\" </dev/null >/dev/null 2>&1 & echo $! > \"$7\""
-      "${_detach}" "${DIR}/watchdog.sh" "${OWNER_PID}" "${_lifetime}" "${_sshd}" "${DIR}/sshd_config" "${DIR}/sshd.log" "${DIR}/watchdog.pid"
+    COMMAND sh -c "$0 sh \"$1\" \"$2\" \"$3\" \"$4\" \"$5\" \"$6\" \"$7\" </dev/null >/dev/null 2>&1 & echo $! > \"$8\""
+      "${_detach}" "${DIR}/watchdog.sh" "${_owners}" "${_lifetime}" "${_sshd}" "${DIR}/sshd_config" "${DIR}/sshd.log"
+      "${SCRATCH}" "${DIR}/watchdog.pid"
     RESULT_VARIABLE _rc)
   # sshd writes its pid file once it listens; if it dies first, its log says why.
   set(_state "waiting")
