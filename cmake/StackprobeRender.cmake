@@ -212,17 +212,24 @@ endfunction()
 # Sets out_var to a built toolchain's status from its steps (a JSON array): fail when a step
 # failed or did not run; partial when none failed but a library has an open advisory, or none of
 # its programs ran (every probe skipped, or no probe at all: built is not ran); pass otherwise.
-# out_reason says why it is partial.
+# out_reason says why it is partial, or which preflight check failed.
 function(stackprobe_render_toolchain_status out_var out_reason steps)
   set(_failed OFF)
   set(_ran OFF)
   set(_skip_reason "")
   set(_advisories_reason "")
+  set(_failed_reason "")
   stackprobe_json_indices(_indices "${steps}")
   foreach(_i IN LISTS _indices)
     string(JSON _name GET "${steps}" ${_i} name)
     string(JSON _status GET "${steps}" ${_i} status)
     stackprobe_state_is_regression(_bad "${_status}")
+    if(_bad AND NOT _failed AND _name MATCHES "^preflight\\.(.*)$")
+      # The toolchain was not built: say which check stopped it.
+      set(_check "${CMAKE_MATCH_1}")
+      stackprobe_json_get_or(_step_reason "${steps}" "" ${_i} reason)
+      set(_failed_reason "preflight: ${_check}: ${_step_reason}")
+    endif()
     if(_bad)
       set(_failed ON)
     endif()
@@ -242,6 +249,7 @@ function(stackprobe_render_toolchain_status out_var out_reason steps)
   set(_reason "")
   if(_failed)
     set(_result fail)
+    set(_reason "${_failed_reason}")
   elseif(_advisories_reason)
     set(_result partial)
     set(_reason "open advisories: ${_advisories_reason}")

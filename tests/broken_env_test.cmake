@@ -1,6 +1,6 @@
-# superbuild.broken_env.no_m4: a build whose PATH has no m4 fails GMP's configure, names the
-# cause (the doctor's gmp-no-m4) in report.json and the terminal, exits non-zero, and still
-# builds the library that does not need m4 (zlib).
+# superbuild.broken_env.no_m4: a build whose PATH has no m4 is told so by the preflight while
+# configuring, fails GMP's configure, names the cause (the doctor's gmp-no-m4) in report.json and
+# the terminal, exits non-zero, and still builds the library that does not need m4 (zlib).
 #   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DPACKAGES_DIR=... -P broken_env_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
@@ -54,6 +54,9 @@ foreach(_i RANGE ${_last})
     string(JSON _diagnosis GET "${_step}" diagnosis id)
   endif()
 endforeach()
+# The preflight said it first, while configuring: m4 is missing, and GMP needs it.
+expect_equal("${_status_preflight.tools}" "fail" "preflight.tools without m4")
+expect_contains("${_configure_output}" "m4 (apt-get install m4)" "the missing tool in the preflight's matrix")
 expect_equal("${_status_gmp.configure}" "fail" "gmp.configure")
 expect_equal("${_diagnosis}" "gmp-no-m4" "gmp.configure's diagnosis")
 expect_equal("${_status_zlib.install}" "pass" "zlib, which needs no m4")

@@ -23,6 +23,18 @@ if(NOT _lock EQUAL 0)
     "(${STATE_DIR}/.build.lock is held). Wait for it to finish, or end it, then build again.")
 endif()
 
+# A toolchain that failed the preflight (it cannot compile, link or run a program) is not built:
+# its libraries would fail minutes in with the same cause.
+if(EXISTS "${STATE_DIR}/preflight.json")
+  file(READ "${STATE_DIR}/preflight.json" _preflight)
+  string(JSON _built ERROR_VARIABLE _unreadable GET "${_preflight}" built)
+  if(NOT _unreadable AND NOT _built STREQUAL "pass")
+    message("stackprobe: ${TOOLCHAIN} failed the preflight (${STATE_DIR}/logs/preflight.*.log): its libraries are not built")
+    file(WRITE "${STATE_DIR}/toolchain.status" "fail")
+    return()
+  endif()
+endif()
+
 set(_configure_args
   -S "${SOURCE_ROOT}/cmake/superbuild" -B "${BUILD_DIR}" -G "${GENERATOR}"
   "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/${TOOLCHAIN}.cmake"

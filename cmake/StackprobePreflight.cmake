@@ -1,0 +1,106 @@
+# The preflight of every toolchain to be built, while the top-level project is configured
+# (cmake/scripts/preflight.cmake does one), and the first matrix it prints: a verdict on each
+# toolchain in seconds, before any library is built.
+
+include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/StackprobeJson.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/StackprobeRecord.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/StackprobeToolchains.cmake")
+
+# The folders stackprobe builds in must not hold a space: GMP's configure stops with
+# "cannot run /bin/bash .../config.sub" and OpenSSL's make with "No rule to make target" on the
+# first part of the path. Sets out_problem to "" or what is wrong and how to fix it.
+function(stackprobe_preflight_places out_problem)
+  set(_problem "")
+  foreach(_place "${PROJECT_SOURCE_DIR}" "${PROJECT_BINARY_DIR}" ${ARGN})
+    if(_place MATCHES " ")
+      set(_problem "the path '${_place}' holds a space, which GMP's configure and OpenSSL's make cannot handle. Fix: use a source and build folder whose paths have no space (cmake -S <path> -B <path without spaces>)")
+      break()
+    endif()
+  endforeach()
+  set(${out_problem} "${_problem}" PARENT_SCOPE)
+endfunction()
+
+# Runs the preflight of each toolchain (state in <state_root>/<toolchain>/preflight.json) and
+# prints the matrix toolchain x {compiles, links, runs, tools}. Sets out_var to the toolchains
+# that failed to compile, link or run, which are not built.
+#   stackprobe_preflight(<out_var> STATE_ROOT <dir> GENERATOR <name> LIBRARIES <list>
+#     WINEPREFIX <dir> TOOLCHAINS <name>...)
+function(stackprobe_preflight out_var)
+  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "STATE_ROOT;GENERATOR;WINEPREFIX" "LIBRARIES;TOOLCHAINS")
+  string(REPLACE ";" "|" _libraries "${_arg_LIBRARIES}")
+  string(TIMESTAMP _started "%s")
+  set(_unbuildable "")
+  set(_lines "")
+  set(_notes "")
+  foreach(_name IN LISTS _arg_TOOLCHAINS)
+    stackprobe_toolchain_field(_target ${_name} TARGET)
+    if(NOT _target)
+      stackprobe_toolchain_field(_target ${_name} HOST)
+    endif()
+    set(_state_dir "${_arg_STATE_ROOT}/${_name}")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=${_name} "-DSOURCE_ROOT=${PROJECT_SOURCE_DIR}"
+        "-DSTATE_DIR=${_state_dir}" "-DGENERATOR=${_arg_GENERATOR}" -DTARGET_SYSTEM=${_target}
+        "-DCOMPILER=${STACKPROBE_COMPILER_${_name}}" "-DEMULATOR=${STACKPROBE_EMULATOR_${_name}}"
+        "-DLIBRARIES=${_libraries}" "-DWINEPREFIX=${_arg_WINEPREFIX}"
+        -P "${PROJECT_SOURCE_DIR}/cmake/scripts/preflight.cmake"
+      RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+    set(_result "")
+    if(_rc EQUAL 0 AND EXISTS "${_state_dir}/preflight.json")
+      file(READ "${_state_dir}/preflight.json" _result)
+    endif()
+    string(JSON _built ERROR_VARIABLE _unreadable GET "${_result}" built)
+    if(_unreadable)
+      message(WARNING "stackprobe: the preflight of ${_name} itself failed (exit ${_rc}):\n${_out}")
+      list(APPEND _unbuildable ${_name})
+      continue()
+    endif()
+    if(NOT _built STREQUAL "pass")
+      list(APPEND _unbuildable ${_name})
+    endif()
+    string(SUBSTRING "${_name}                  " 0 18 _line)
+    foreach(_check compile link run tools)
+      string(JSON _status GET "${_result}" checks ${_check} status)
+      stackprobe_state_glyph(_glyph "${_status}")
+      string(APPEND _line "${_glyph}         ")
+      stackprobe_json_get_or(_reason "${_result}" "" checks ${_check} reason)
+      if(_reason AND NOT _status STREQUAL "not-run")
+        string(APPEND _notes "   ${_name} ${_check}: ${_reason}\n")
+      endif()
+    endforeach()
+    # What the doctor makes of a check that failed, under the matrix.
+    foreach(_check compile link run)
+      string(JSON _status GET "${_result}" checks ${_check} status)
+      if(_status STREQUAL "fail")
+        string(JSON _log GET "${_result}" checks ${_check} log)
+        execute_process(COMMAND "${CMAKE_COMMAND}" -P "${PROJECT_SOURCE_DIR}/cmake/doctor.cmake" --json "${_log}"
+          OUTPUT_VARIABLE _doctor ERROR_QUIET)
+        string(JSON _id ERROR_VARIABLE _no_match GET "${_doctor}" matches 0 id)
+        if(NOT _no_match)
+          string(JSON _cause GET "${_doctor}" matches 0 cause)
+          string(JSON _fix GET "${_doctor}" matches 0 fix)
+          string(APPEND _notes "   ${_name} ${_check}: [${_id}] ${_cause}
+     fix: ${_fix}
+")
+        endif()
+        string(APPEND _notes "     log: ${_log}\n")
+      endif()
+    endforeach()
+    string(JSON _cached GET "${_result}" cached)
+    if(_cached STREQUAL "yes")
+      string(APPEND _line "(unchanged since it passed)")
+    endif()
+    string(STRIP "${_line}" _line)
+    string(APPEND _lines "   ${_line}\n")
+  endforeach()
+  string(TIMESTAMP _now "%s")
+  math(EXPR _seconds "${_now} - ${_started}")
+  message(STATUS "stackprobe preflight (${_seconds} s): can each toolchain compile, link and run a program, and are the tools there?\n"
+    "   toolchain         compiles  links     runs      tools\n${_lines}${_notes}")
+  if(_unbuildable)
+    list(JOIN _unbuildable ", " _text)
+    message(WARNING "stackprobe: ${_text} failed the preflight (see its matrix above): "
+      "its libraries are not built; the other toolchains are.")
+  endif()
+  set(${out_var} "${_unbuildable}" PARENT_SCOPE)
+endfunction()
