@@ -75,3 +75,22 @@ function(read_lines prefix file)
   endforeach()
   set(${prefix}_count ${_line_count} PARENT_SCOPE)
 endfunction()
+
+# Sets out_pids to the pids of the live processes whose command line names folder (checked by pid
+# and command line, never by name) and out_text to their "pid command line", one a line.
+function(processes_naming out_pids out_text folder)
+  execute_process(COMMAND ps -e -ww -o pid= -o args= OUTPUT_VARIABLE _all)
+  string(REPLACE "\n" ";" _lines "${_all}")
+  set(_pids "")
+  set(_text "")
+  foreach(_line IN LISTS _lines)
+    string(FIND "${_line}" "${folder}/" _at)
+    # The pid is read last: every MATCHES, failed ones too, resets CMAKE_MATCH_<n>.
+    if(NOT _at EQUAL -1 AND NOT _line MATCHES " ps -e " AND _line MATCHES "^ *([0-9]+) ")
+      list(APPEND _pids ${CMAKE_MATCH_1})
+      string(APPEND _text "${_line}\n")
+    endif()
+  endforeach()
+  set(${out_pids} "${_pids}" PARENT_SCOPE)
+  set(${out_text} "${_text}" PARENT_SCOPE)
+endfunction()

@@ -17,21 +17,6 @@ set(_out "${_dir}/bench")
 set(_client_dir "${BINARY_DIR}/stackprobe/${TOOLCHAIN}/ep/src/bench-client-build")
 expect_exists("${_client_dir}" "the ${TOOLCHAIN} benchmark client (built by the stack.${TOOLCHAIN} fixture)")
 
-# Sets out_var to the live processes whose command line names this test's folder (by pid and
-# command line, never by name), one "pid args" a line.
-function(processes_of out_var folder)
-  execute_process(COMMAND ps -e -ww -o pid= -o args= OUTPUT_VARIABLE _all)
-  string(REPLACE "\n" ";" _lines "${_all}")
-  set(_found "")
-  foreach(_line IN LISTS _lines)
-    string(FIND "${_line}" "${folder}/" _at)
-    if(NOT _at EQUAL -1 AND NOT _line MATCHES " ps -e ")
-      string(APPEND _found "${_line}\n")
-    endif()
-  endforeach()
-  set(${out_var} "${_found}" PARENT_SCOPE)
-endfunction()
-
 # The bench target's command, as CMakeLists.txt gives it, with this test's folders. The quick
 # workload, repeated, keeps the server busy long enough to be interrupted.
 string(CONCAT _project
@@ -70,7 +55,7 @@ if(NOT _busy)
   file(READ "${_dir}/build.log" _log)
   message(FATAL_ERROR "FAILED: no benchmark client started within 120 s:\n${_log}")
 endif()
-processes_of(_before "${_dir}")
+processes_naming(_ignored _before "${_dir}")
 expect_contains("${_before}" "${_out}/sshd/sshd_config" "the benchmark's sshd while it runs")
 
 if(CASE STREQUAL "sigint")
@@ -83,7 +68,7 @@ endif()
 # are gone, and the clients end with their server.
 set(_left "")
 foreach(_poll RANGE 1 150)
-  processes_of(_left "${_dir}")
+  processes_naming(_ignored _left "${_dir}")
   if(_left STREQUAL "")
     break()
   endif()
