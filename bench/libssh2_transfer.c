@@ -42,11 +42,23 @@ struct options {
   long streams;
 };
 
+/* What one recv() takes from the socket for libssh2, which asks for at most one SSH packet
+ * (35,000 bytes) a call: under Wine every recv() is a round trip to wineserver. */
+enum { RECEIVE_BUFFER_BYTES = 1024 * 1024 };
+
 struct connection {
   tcp_socket sock;
   int sock_open;
   LIBSSH2_SESSION *session;
   LIBSSH2_SFTP *sftp;
+  unsigned char *received;
+  size_t received_start;
+  size_t received_end;
+  /* Set while our own loop does the waiting (non-blocking reads): after one recv() found the
+   * socket empty, libssh2's further tries are answered "would block" without a system call
+   * until we have waited for data. libssh2 tries several times per SFTP request. */
+  int answer_empty;
+  int known_empty;
 };
 
 /* One range of one file moved by one connection; the unit of work of a stream. */
@@ -197,6 +209,38 @@ static int check_host_key(const struct options *options, LIBSSH2_SESSION *sessio
   return 0;
 }
 
+/* libssh2's receive callback: serves its reads from one large recv() at a time. */
+static ssize_t buffered_receive(libssh2_socket_t sock, void *buffer, size_t length, int flags,
+                                void **abstract)
+{
+  struct connection *connection = (struct connection *)*abstract;
+  size_t available;
+
+  (void)flags;
+  if(connection->received_start == connection->received_end) {
+    int would_block = 0;
+    long got;
+
+    if(connection->answer_empty && connection->known_empty)
+      return -EAGAIN;
+    got = tcp_receive(sock, connection->received, RECEIVE_BUFFER_BYTES, &would_block);
+    if(got < 0) {
+      connection->known_empty = would_block;
+      return would_block ? -EAGAIN : -ECONNRESET;
+    }
+    if(got == 0)
+      return 0;
+    connection->received_start = 0;
+    connection->received_end = (size_t)got;
+  }
+  available = connection->received_end - connection->received_start;
+  if(length > available)
+    length = available;
+  memcpy(buffer, connection->received + connection->received_start, length);
+  connection->received_start += length;
+  return (ssize_t)length;
+}
+
 static void connection_close(struct connection *connection)
 {
   if(connection->sftp)
@@ -207,6 +251,7 @@ static void connection_close(struct connection *connection)
   }
   if(connection->sock_open)
     tcp_close(connection->sock);
+  free(connection->received);
   memset(connection, 0, sizeof(*connection));
 }
 
@@ -219,11 +264,18 @@ static int connection_open(const struct options *options, struct connection *con
   if(tcp_connect(options->host, options->port, &connection->sock) != 0)
     return -1;
   connection->sock_open = 1;
-  connection->session = libssh2_session_init();
+  connection->received = malloc(RECEIVE_BUFFER_BYTES);
+  if(!connection->received) {
+    fprintf(stderr, "out of memory for the receive buffer\n");
+    goto failed;
+  }
+  connection->session = libssh2_session_init_ex(NULL, NULL, NULL, connection);
   if(!connection->session) {
     fprintf(stderr, "libssh2_session_init failed\n");
     goto failed;
   }
+  libssh2_session_callback_set2(connection->session, LIBSSH2_CALLBACK_RECV,
+                                (libssh2_cb_generic *)buffered_receive);
   libssh2_session_set_blocking(connection->session, 1);
   /* A server that stops answering ends the run with an error instead of hanging it. */
   libssh2_session_set_timeout(connection->session, 120000L);
@@ -320,6 +372,23 @@ cleanup:
 }
 
 /* Receives length bytes of the remote file from offset into the same offset of the local file. */
+/* After EAGAIN from a non-blocking call: waits until the socket is ready in the direction
+ * libssh2 is blocked on (both when it names none), at most timeout_ms. Returns more than 0 when
+ * it is, 0 on the timeout, -1 on an error. */
+static int session_wait(struct connection *connection, int timeout_ms)
+{
+  int directions = libssh2_session_block_directions(connection->session);
+  int for_read = (directions & LIBSSH2_SESSION_BLOCK_INBOUND) != 0;
+  int for_write = (directions & LIBSSH2_SESSION_BLOCK_OUTBOUND) != 0;
+
+  if(!for_read && !for_write) {
+    for_read = 1;
+    for_write = 1;
+  }
+  connection->known_empty = 0;
+  return tcp_wait(connection->sock, for_read, for_write, timeout_ms);
+}
+
 static int sftp_get_range(struct range_job *job, char *buffer)
 {
   LIBSSH2_SESSION *session = job->connection->session;
@@ -340,11 +409,24 @@ static int sftp_get_range(struct range_job *job, char *buffer)
     goto cleanup;
   }
   libssh2_sftp_seek64(handle, (libssh2_uint64_t)job->offset);
+  /* Non-blocking, waiting on the socket here: under Wine, libssh2's blocking read retried
+   * recv() on an empty socket thousands of times, each a round trip to wineserver. */
+  libssh2_session_set_blocking(session, 0);
+  job->connection->answer_empty = 1;
+  job->connection->known_empty = 0;
   while(remaining > 0) {
     size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
                                                            : (size_t)job->options->buffer_bytes;
     ssize_t rc = libssh2_sftp_read(handle, buffer, wanted);
 
+    if(rc == LIBSSH2_ERROR_EAGAIN) {
+      if(session_wait(job->connection, 120000) <= 0) {
+        fprintf(stderr, "SFTP read from %s: no data for 120 s (%lld bytes missing)\n",
+                job->remote_path, remaining);
+        goto cleanup;
+      }
+      continue;
+    }
     if(rc <= 0) {
       fprintf(stderr, "SFTP read from %s failed (%ld, %lld bytes missing): %s\n", job->remote_path,
               (long)rc, remaining, session_error(session));
@@ -355,9 +437,18 @@ static int sftp_get_range(struct range_job *job, char *buffer)
       goto cleanup;
     }
     remaining -= (long long)rc;
+    /* Less than asked: libssh2 found the socket empty (or could not send all its requests)
+     * and gave what it had. Wait for the socket rather than asking again at once; briefly, as
+     * a request it has not sent yet brings no data. */
+    if((size_t)rc < wanted && remaining > 0 &&
+       job->connection->received_start == job->connection->received_end)
+      session_wait(job->connection, 50);
   }
   result = 0;
 cleanup:
+  job->connection->answer_empty = 0;
+  job->connection->known_empty = 0;
+  libssh2_session_set_blocking(session, 1);
   if(handle)
     libssh2_sftp_close(handle);
   if(local && fclose(local) != 0 && result == 0) {

@@ -12,6 +12,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <time.h>
@@ -118,5 +119,38 @@ void tcp_pause_ms(int milliseconds)
   pause.tv_sec = milliseconds / 1000;
   pause.tv_nsec = (long)(milliseconds % 1000) * 1000000L;
   nanosleep(&pause, NULL);
+#endif
+}
+
+int tcp_wait(tcp_socket sock, int for_read, int for_write, int timeout_ms)
+{
+  fd_set readable;
+  fd_set writable;
+  struct timeval timeout;
+
+  FD_ZERO(&readable);
+  FD_ZERO(&writable);
+  if(for_read)
+    FD_SET(sock, &readable);
+  if(for_write)
+    FD_SET(sock, &writable);
+  timeout.tv_sec = timeout_ms / 1000;
+  timeout.tv_usec = (long)(timeout_ms % 1000) * 1000L;
+  /* The first argument is ignored by Winsock. */
+  return select((int)sock + 1, &readable, &writable, NULL, &timeout);
+}
+
+long tcp_receive(tcp_socket sock, void *buffer, size_t length, int *would_block)
+{
+#ifdef _WIN32
+  int rc = recv(sock, (char *)buffer, length > 0x7fffffff ? 0x7fffffff : (int)length, 0);
+
+  *would_block = rc < 0 && WSAGetLastError() == WSAEWOULDBLOCK;
+  return rc;
+#else
+  ssize_t rc = recv(sock, buffer, length, 0);
+
+  *would_block = rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
+  return (long)rc;
 #endif
 }
