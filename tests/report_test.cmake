@@ -3,8 +3,9 @@
 # exits non-zero exactly when a required toolchain did not pass.
 # With CASE=baseline the failures of linux-clang are listed in an expected-failure list; with
 # CASE=bad_baseline that list has a misspelt line; with CASE=nothing_ran no probe of linux-gcc
-# ran (partial, not pass); with CASE=configure_fails linux-gcc's own configure failed.
-#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=mixed|all_pass|baseline|bad_baseline|nothing_ran|configure_fails -P report_test.cmake
+# ran (partial, not pass); with CASE=configure_fails linux-gcc's own configure failed; with
+# CASE=unchanged the report is made twice from the same records, then once more after a change.
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=mixed|all_pass|baseline|bad_baseline|nothing_ran|configure_fails|unchanged -P report_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
@@ -63,7 +64,7 @@ set(_absent "{\"name\":\"mingw-w64-i686\",\"host\":\"Linux\",\"compiler\":\"i686
 set(_gcc "{\"name\":\"linux-gcc\",\"host\":\"Linux\",\"compiler\":\"gcc\",\"detection\":\"present\",\"reason\":\"\",\"fix\":\"\",\"emulator\":\"\",\"required\":true}")
 set(_clang "{\"name\":\"linux-clang\",\"host\":\"Linux\",\"compiler\":\"clang\",\"detection\":\"present\",\"reason\":\"\",\"fix\":\"\",\"emulator\":\"\",\"required\":true}")
 write_toolchain_state(linux-gcc "")
-if(CASE MATCHES "^(mixed|baseline|bad_baseline)$")
+if(CASE MATCHES "^(mixed|baseline|bad_baseline|unchanged)$")
   write_toolchain_state(linux-clang "openssl.build")
   file(WRITE "${_state}/toolchains.json" "[${_gcc},${_clang},${_absent}]")
 elseif(CASE STREQUAL "all_pass")
@@ -101,6 +102,26 @@ elseif(CASE STREQUAL "bad_baseline")
 endif()
 run_captured(_report "${CMAKE_COMMAND}" -DSTATE_ROOT=${_state} -DREPORT_DIR=${_report_dir}
   -DBASELINE=${_baseline} -P "${SOURCE_ROOT}/cmake/scripts/report.cmake")
+if(CASE STREQUAL "unchanged")
+  # Nothing changed: the same report, shown again, with the same exit status. Then one record
+  # changes (linux-gcc's zlib build fails): made anew.
+  expect_exists("${_report_dir}/.inputs.md5" "the digest of the report's inputs")
+  run_captured(_again "${CMAKE_COMMAND}" -DSTATE_ROOT=${_state} -DREPORT_DIR=${_report_dir}
+    -DBASELINE=${_baseline} -P "${SOURCE_ROOT}/cmake/scripts/report.cmake")
+  expect_equal("${_again_rc}" "${_report_rc}" "the exit status of the report with nothing changed")
+  # The same but for where CMake says the error was raised.
+  string(REGEX REPLACE "CMake Error at [^\n]*" "" _again_output "${_again_output}")
+  string(REGEX REPLACE "CMake Error at [^\n]*" "" _first_output "${_report_output}")
+  expect_equal("${_again_output}" "${_first_output}" "the report shown with nothing changed")
+  file(READ "${_state}/linux-gcc/steps/zlib.build.json" _record)
+  string(JSON _record SET "${_record}" status "\"fail\"")
+  file(WRITE "${_state}/linux-gcc/steps/zlib.build.json" "${_record}")
+  run_captured(_changed "${CMAKE_COMMAND}" -DSTATE_ROOT=${_state} -DREPORT_DIR=${_report_dir}
+    -DBASELINE=${_baseline} -P "${SOURCE_ROOT}/cmake/scripts/report.cmake")
+  expect_contains("${_changed_output}" "linux-gcc          ✓        ✓        ✗" "linux-gcc's failed zlib after its record changed")
+  expect_contains("${_changed_output}" "required toolchains did not pass: linux-gcc, linux-clang" "the new reason for the exit status")
+  return()
+endif()
 if(CASE STREQUAL "bad_baseline")
   expect_equal("${_report_rc}" "1" "the exit status with a misspelt expected-failure list")
   string(REGEX REPLACE "[ \n]+" " " _unwrapped "${_report_output}")
