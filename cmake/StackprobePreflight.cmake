@@ -21,6 +21,55 @@ function(stackprobe_preflight_places out_problem)
   set(${out_problem} "${_problem}" PARENT_SCOPE)
 endfunction()
 
+# Runs the preflight command kept in <state_dir>/preflight-command.json and sets out_var to the
+# result (<state_dir>/preflight.json). When the script itself fails, the result says so (built:
+# fail, with its output as the compile check's log): a toolchain whose preflight did not finish
+# is not built, as when it failed.
+function(stackprobe_preflight_run out_var state_dir)
+  file(READ "${state_dir}/preflight-command.json" _command_json)
+  set(_command "")
+  stackprobe_json_indices(_indices "${_command_json}")
+  foreach(_i IN LISTS _indices)
+    string(JSON _argument GET "${_command_json}" ${_i})
+    list(APPEND _command "${_argument}")
+  endforeach()
+  execute_process(COMMAND ${_command} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+  set(_result "")
+  if(_rc EQUAL 0 AND EXISTS "${state_dir}/preflight.json")
+    file(READ "${state_dir}/preflight.json" _result)
+  endif()
+  string(JSON _built ERROR_VARIABLE _unreadable GET "${_result}" built)
+  if(_unreadable)
+    message(WARNING "stackprobe: the preflight itself failed (exit ${_rc}):\n${_out}")
+    set(_log "${state_dir}/logs/preflight.compile.log")
+    file(WRITE "${_log}" "${_out}\n(exit ${_rc})\n")
+    foreach(_check compile link run tools)
+      file(REMOVE "${state_dir}/steps/preflight.${_check}.json")
+    endforeach()
+    stackprobe_record_write(FILE "${state_dir}/steps/preflight.compile.json" NAME preflight.compile
+      STATUS fail LOG "${_log}" REASON "the preflight itself failed (exit ${_rc})")
+    set(_result "{}")
+    stackprobe_json_set_string(_result built fail)
+    stackprobe_json_set_string(_result status fail)
+    stackprobe_json_set_string(_result cached no)
+    string(JSON _result SET "${_result}" checks "{}")
+    set(_entry "{}")
+    stackprobe_json_set_string(_entry status fail)
+    stackprobe_json_set_string(_entry reason "the preflight itself failed (exit ${_rc})")
+    stackprobe_json_set_string(_entry log "${_log}")
+    string(JSON _result SET "${_result}" checks compile "${_entry}")
+    foreach(_check link run tools)
+      set(_entry "{}")
+      stackprobe_json_set_string(_entry status not-run)
+      stackprobe_json_set_string(_entry reason "")
+      stackprobe_json_set_string(_entry log "")
+      string(JSON _result SET "${_result}" checks ${_check} "${_entry}")
+    endforeach()
+    file(WRITE "${state_dir}/preflight.json" "${_result}\n")
+  endif()
+  set(${out_var} "${_result}" PARENT_SCOPE)
+endfunction()
+
 # Runs the preflight of each toolchain (state in <state_root>/<toolchain>/preflight.json) and
 # prints the matrix toolchain x {compiles, links, runs, tools}. Sets out_var to the toolchains
 # that failed to compile, link or run, which are not built.
@@ -39,22 +88,18 @@ function(stackprobe_preflight out_var)
       stackprobe_toolchain_field(_target ${_name} HOST)
     endif()
     set(_state_dir "${_arg_STATE_ROOT}/${_name}")
-    execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=${_name} "-DSOURCE_ROOT=${PROJECT_SOURCE_DIR}"
-        "-DSTATE_DIR=${_state_dir}" "-DGENERATOR=${_arg_GENERATOR}" -DTARGET_SYSTEM=${_target}
-        "-DCOMPILER=${STACKPROBE_COMPILER_${_name}}" "-DEMULATOR=${STACKPROBE_EMULATOR_${_name}}"
-        "-DLIBRARIES=${_libraries}" "-DWINEPREFIX=${_arg_WINEPREFIX}"
-        -P "${PROJECT_SOURCE_DIR}/cmake/scripts/preflight.cmake"
-      RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
-    set(_result "")
-    if(_rc EQUAL 0 AND EXISTS "${_state_dir}/preflight.json")
-      file(READ "${_state_dir}/preflight.json" _result)
-    endif()
-    string(JSON _built ERROR_VARIABLE _unreadable GET "${_result}" built)
-    if(_unreadable)
-      message(WARNING "stackprobe: the preflight of ${_name} itself failed (exit ${_rc}):\n${_out}")
-      list(APPEND _unbuildable ${_name})
-      continue()
-    endif()
+    # The command is kept beside the result: build_toolchain.cmake runs it again when the
+    # toolchain failed, so that a fixed toolchain builds without configuring again.
+    set(_command "${CMAKE_COMMAND}" -DTOOLCHAIN=${_name} "-DSOURCE_ROOT=${PROJECT_SOURCE_DIR}"
+      "-DSTATE_DIR=${_state_dir}" "-DGENERATOR=${_arg_GENERATOR}" -DTARGET_SYSTEM=${_target}
+      "-DCOMPILER=${STACKPROBE_COMPILER_${_name}}" "-DEMULATOR=${STACKPROBE_EMULATOR_${_name}}"
+      "-DLIBRARIES=${_libraries}" "-DWINEPREFIX=${_arg_WINEPREFIX}"
+      -P "${PROJECT_SOURCE_DIR}/cmake/scripts/preflight.cmake")
+    stackprobe_json_string_array(_command_json _command)
+    file(MAKE_DIRECTORY "${_state_dir}")
+    file(WRITE "${_state_dir}/preflight-command.json" "${_command_json}\n")
+    stackprobe_preflight_run(_result "${_state_dir}")
+    string(JSON _built GET "${_result}" built)
     if(NOT _built STREQUAL "pass")
       list(APPEND _unbuildable ${_name})
     endif()
@@ -88,7 +133,7 @@ function(stackprobe_preflight out_var)
     endforeach()
     string(JSON _cached GET "${_result}" cached)
     if(_cached STREQUAL "yes")
-      string(APPEND _line "(unchanged since it passed)")
+      string(APPEND _line "(unchanged since it last passed)")
     endif()
     string(STRIP "${_line}" _line)
     string(APPEND _lines "   ${_line}\n")

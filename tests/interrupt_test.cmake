@@ -5,7 +5,9 @@
 #   CASE=sigint   Ctrl-C: SIGINT to the build's process group
 #   CASE=sigterm  SIGTERM to the build's process group, as CI runners and service managers send it
 #   (cmake --build ignores a SIGTERM sent to it alone, and its build goes on)
-#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=sigint|sigterm
+#   CASE=crash    SIGKILL to cmake --build alone: its children live on, but the server is tied to
+#                 the whole job, so it ends, and the benchmark with it
+#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=sigint|sigterm|crash
 #         -P interrupt_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
@@ -57,11 +59,16 @@ if(NOT _busy)
 endif()
 processes_naming(_ignored _before "${_dir}")
 expect_contains("${_before}" "${_out}/sshd/sshd_config" "the benchmark's sshd while it runs")
+string(MD5 _tag "${_out}")
+string(SUBSTRING "${_tag}" 0 8 _tag)
+expect_exists("/dev/shm/stackprobe-bench-${_tag}" "the run's files in memory while it runs")
 
 if(CASE STREQUAL "sigint")
   execute_process(COMMAND kill -INT -- -${_build_pid})
-else()
+elseif(CASE STREQUAL "sigterm")
   execute_process(COMMAND kill -TERM -- -${_build_pid})
+else()
+  execute_process(COMMAND kill -KILL ${_build_pid})
 endif()
 
 # Within 30 s nothing of the run is left: the watchdog ends the server when the job's processes
@@ -80,8 +87,6 @@ if(NOT _left STREQUAL "")
   message(FATAL_ERROR "FAILED: 30 s after the ${CASE}, processes of the run are still running:\n"
     "${_left}\nbefore the signal:\n${_before}\nthe build's output:\n${_log}")
 endif()
-string(MD5 _tag "${_out}")
-string(SUBSTRING "${_tag}" 0 8 _tag)
 foreach(_poll RANGE 1 25)
   if(NOT EXISTS "/dev/shm/stackprobe-bench-${_tag}")
     break()

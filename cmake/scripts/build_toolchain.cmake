@@ -24,11 +24,17 @@ if(NOT _lock EQUAL 0)
 endif()
 
 # A toolchain that failed the preflight (it cannot compile, link or run a program) is not built:
-# its libraries would fail minutes in with the same cause.
+# its libraries would fail minutes in with the same cause. The preflight runs again first, so
+# that a toolchain fixed since the configure builds now.
 if(EXISTS "${STATE_DIR}/preflight.json")
+  include("${CMAKE_CURRENT_LIST_DIR}/../StackprobePreflight.cmake")
   file(READ "${STATE_DIR}/preflight.json" _preflight)
   string(JSON _built ERROR_VARIABLE _unreadable GET "${_preflight}" built)
-  if(NOT _unreadable AND NOT _built STREQUAL "pass")
+  if((_unreadable OR NOT _built STREQUAL "pass") AND EXISTS "${STATE_DIR}/preflight-command.json")
+    stackprobe_preflight_run(_preflight "${STATE_DIR}")
+    string(JSON _built ERROR_VARIABLE _unreadable GET "${_preflight}" built)
+  endif()
+  if(_unreadable OR NOT _built STREQUAL "pass")
     message("stackprobe: ${TOOLCHAIN} failed the preflight (${STATE_DIR}/logs/preflight.*.log): its libraries are not built")
     file(WRITE "${STATE_DIR}/toolchain.status" "fail")
     return()
