@@ -46,6 +46,15 @@ struct options {
  * (35,000 bytes) a call: under Wine every recv() is a round trip to wineserver. */
 enum { RECEIVE_BUFFER_BYTES = 1024 * 1024 };
 
+/* Windows builds read through that buffer and wait on the socket themselves (measured under
+ * Wine, 256 MiB SFTP get: 5.5 s before, 3.4 s after). Native Linux builds keep libssh2's own
+ * blocking reads: there the same change made one run in four twice as slow. */
+#ifdef _WIN32
+static const int receive_in_client = 1;
+#else
+static const int receive_in_client = 0;
+#endif
+
 struct connection {
   tcp_socket sock;
   int sock_open;
@@ -264,18 +273,20 @@ static int connection_open(const struct options *options, struct connection *con
   if(tcp_connect(options->host, options->port, &connection->sock) != 0)
     return -1;
   connection->sock_open = 1;
-  connection->received = malloc(RECEIVE_BUFFER_BYTES);
-  if(!connection->received) {
-    fprintf(stderr, "out of memory for the receive buffer\n");
-    goto failed;
-  }
   connection->session = libssh2_session_init_ex(NULL, NULL, NULL, connection);
   if(!connection->session) {
     fprintf(stderr, "libssh2_session_init failed\n");
     goto failed;
   }
-  libssh2_session_callback_set2(connection->session, LIBSSH2_CALLBACK_RECV,
-                                (libssh2_cb_generic *)buffered_receive);
+  if(receive_in_client) {
+    connection->received = malloc(RECEIVE_BUFFER_BYTES);
+    if(!connection->received) {
+      fprintf(stderr, "out of memory for the receive buffer\n");
+      goto failed;
+    }
+    libssh2_session_callback_set2(connection->session, LIBSSH2_CALLBACK_RECV,
+                                  (libssh2_cb_generic *)buffered_receive);
+  }
   libssh2_session_set_blocking(connection->session, 1);
   /* A server that stops answering ends the run with an error instead of hanging it. */
   libssh2_session_set_timeout(connection->session, 120000L);
@@ -409,11 +420,13 @@ static int sftp_get_range(struct range_job *job, char *buffer)
     goto cleanup;
   }
   libssh2_sftp_seek64(handle, (libssh2_uint64_t)job->offset);
-  /* Non-blocking, waiting on the socket here: under Wine, libssh2's blocking read retried
-   * recv() on an empty socket thousands of times, each a round trip to wineserver. */
-  libssh2_session_set_blocking(session, 0);
-  job->connection->answer_empty = 1;
-  job->connection->known_empty = 0;
+  /* Windows: non-blocking, waiting on the socket here: under Wine, libssh2's blocking read
+   * retried recv() on an empty socket thousands of times, each a round trip to wineserver. */
+  if(receive_in_client) {
+    libssh2_session_set_blocking(session, 0);
+    job->connection->answer_empty = 1;
+    job->connection->known_empty = 0;
+  }
   while(remaining > 0) {
     size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
                                                            : (size_t)job->options->buffer_bytes;
@@ -440,7 +453,7 @@ static int sftp_get_range(struct range_job *job, char *buffer)
     /* Less than asked: libssh2 found the socket empty (or could not send all its requests)
      * and gave what it had. Wait for the socket rather than asking again at once; briefly, as
      * a request it has not sent yet brings no data. */
-    if((size_t)rc < wanted && remaining > 0 &&
+    if(receive_in_client && (size_t)rc < wanted && remaining > 0 &&
        job->connection->received_start == job->connection->received_end)
       session_wait(job->connection, 50);
   }
