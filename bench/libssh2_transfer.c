@@ -327,6 +327,43 @@ failed:
 }
 
 /* Sends length bytes of the local file from offset to the same offset of the remote file. */
+/* After EAGAIN from a non-blocking call: waits until the socket is ready in the direction
+ * libssh2 is blocked on (both when it names none), at most timeout_ms. Returns more than 0 when
+ * it is, 0 on the timeout, -1 on an error. */
+static int session_wait(struct connection *connection, int timeout_ms)
+{
+  int directions = libssh2_session_block_directions(connection->session);
+  int for_read = (directions & LIBSSH2_SESSION_BLOCK_INBOUND) != 0;
+  int for_write = (directions & LIBSSH2_SESSION_BLOCK_OUTBOUND) != 0;
+
+  if(!for_read && !for_write) {
+    for_read = 1;
+    for_write = 1;
+  }
+  connection->known_empty = 0;
+  return tcp_wait(connection->sock, for_read, for_write, timeout_ms);
+}
+
+/* Windows: the transfer loops run libssh2 non-blocking and wait on the socket here: under Wine,
+ * libssh2's blocking calls retried recv() on an empty socket thousands of times, each a round
+ * trip to wineserver. Elsewhere nothing changes. */
+static void client_waits_begin(struct connection *connection)
+{
+  if(!receive_in_client)
+    return;
+  libssh2_session_set_blocking(connection->session, 0);
+  connection->answer_empty = 1;
+  connection->known_empty = 0;
+}
+
+/* Back to libssh2's blocking calls (closing, the next file's open). */
+static void client_waits_end(struct connection *connection)
+{
+  connection->answer_empty = 0;
+  connection->known_empty = 0;
+  libssh2_session_set_blocking(connection->session, 1);
+}
+
 static int sftp_put_range(struct range_job *job, char *buffer)
 {
   LIBSSH2_SESSION *session = job->connection->session;
@@ -348,6 +385,7 @@ static int sftp_put_range(struct range_job *job, char *buffer)
     goto cleanup;
   }
   libssh2_sftp_seek64(handle, (libssh2_uint64_t)job->offset);
+  client_waits_begin(job->connection);
   while(remaining > 0) {
     size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
                                                            : (size_t)job->options->buffer_bytes;
@@ -362,6 +400,14 @@ static int sftp_put_range(struct range_job *job, char *buffer)
     while(acknowledged < filled) {
       ssize_t rc = libssh2_sftp_write(handle, buffer + acknowledged, filled - acknowledged);
 
+      /* Non-blocking (Windows): called again with the same arguments once the socket is ready. */
+      if(rc == LIBSSH2_ERROR_EAGAIN) {
+        if(session_wait(job->connection, 120000) <= 0) {
+          fprintf(stderr, "SFTP write to %s: the server took nothing for 120 s\n", job->remote_path);
+          goto cleanup;
+        }
+        continue;
+      }
       if(rc < 0) {
         fprintf(stderr, "SFTP write to %s failed (%ld): %s\n", job->remote_path, (long)rc,
                 session_error(session));
@@ -373,6 +419,7 @@ static int sftp_put_range(struct range_job *job, char *buffer)
   }
   result = 0;
 cleanup:
+  client_waits_end(job->connection);
   if(handle && libssh2_sftp_close(handle) != 0 && result == 0) {
     fprintf(stderr, "SFTP close %s: %s\n", job->remote_path, session_error(session));
     result = -1;
@@ -383,23 +430,6 @@ cleanup:
 }
 
 /* Receives length bytes of the remote file from offset into the same offset of the local file. */
-/* After EAGAIN from a non-blocking call: waits until the socket is ready in the direction
- * libssh2 is blocked on (both when it names none), at most timeout_ms. Returns more than 0 when
- * it is, 0 on the timeout, -1 on an error. */
-static int session_wait(struct connection *connection, int timeout_ms)
-{
-  int directions = libssh2_session_block_directions(connection->session);
-  int for_read = (directions & LIBSSH2_SESSION_BLOCK_INBOUND) != 0;
-  int for_write = (directions & LIBSSH2_SESSION_BLOCK_OUTBOUND) != 0;
-
-  if(!for_read && !for_write) {
-    for_read = 1;
-    for_write = 1;
-  }
-  connection->known_empty = 0;
-  return tcp_wait(connection->sock, for_read, for_write, timeout_ms);
-}
-
 static int sftp_get_range(struct range_job *job, char *buffer)
 {
   LIBSSH2_SESSION *session = job->connection->session;
@@ -420,13 +450,7 @@ static int sftp_get_range(struct range_job *job, char *buffer)
     goto cleanup;
   }
   libssh2_sftp_seek64(handle, (libssh2_uint64_t)job->offset);
-  /* Windows: non-blocking, waiting on the socket here: under Wine, libssh2's blocking read
-   * retried recv() on an empty socket thousands of times, each a round trip to wineserver. */
-  if(receive_in_client) {
-    libssh2_session_set_blocking(session, 0);
-    job->connection->answer_empty = 1;
-    job->connection->known_empty = 0;
-  }
+  client_waits_begin(job->connection);
   while(remaining > 0) {
     size_t wanted = remaining < job->options->buffer_bytes ? (size_t)remaining
                                                            : (size_t)job->options->buffer_bytes;
@@ -459,9 +483,7 @@ static int sftp_get_range(struct range_job *job, char *buffer)
   }
   result = 0;
 cleanup:
-  job->connection->answer_empty = 0;
-  job->connection->known_empty = 0;
-  libssh2_session_set_blocking(session, 1);
+  client_waits_end(job->connection);
   if(handle)
     libssh2_sftp_close(handle);
   if(local && fclose(local) != 0 && result == 0) {
