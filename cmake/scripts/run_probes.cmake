@@ -40,12 +40,29 @@ include("${SOURCE_ROOT}/cmake/StackprobeRecord.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeEmulator.cmake")
 string(REPLACE "|" ";" _skipped "${SKIPPED}")
 
+# Sets out_var to ON when the probe of library must run: its executable is newer than its
+# record, or it did not pass last time.
+function(_probe_must_run out_var library)
+  set(_exe "${BINARY_DIR}/probe_${library}${EXECUTABLE_SUFFIX}")
+  set(_record "${STATE_DIR}/steps/probe.${library}.${LINKAGE}.json")
+  set(${out_var} ON PARENT_SCOPE)
+  if(EXISTS "${_exe}" AND EXISTS "${_record}" AND "${_record}" IS_NEWER_THAN "${_exe}")
+    file(READ "${_record}" _previous)
+    string(JSON _previous_status ERROR_VARIABLE _unreadable GET "${_previous}" status)
+    if(_previous_status STREQUAL "pass")
+      set(${out_var} OFF PARENT_SCOPE)
+    endif()
+  endif()
+endfunction()
+
 # When the emulator cannot run this toolchain's programs at all, every probe is skipped with
-# the reason and its fix.
+# the reason and its fix. Checked only when a probe must run: starting Wine takes seconds, and
+# a build with nothing changed runs nothing.
 set(_emulator_problem "")
 foreach(_library IN LISTS _libraries)
   set(_exe "${BINARY_DIR}/probe_${_library}${EXECUTABLE_SUFFIX}")
-  if(EMULATOR AND EXISTS "${_exe}")
+  _probe_must_run(_must_run ${_library})
+  if(EMULATOR AND EXISTS "${_exe}" AND _must_run)
     stackprobe_emulator_check(_emulator_problem "${EMULATOR}" "${_exe}" ${_environment})
     break()
   endif()
@@ -86,12 +103,9 @@ foreach(_library IN LISTS _libraries)
     list(APPEND _failed ${_step})
     continue()
   endif()
-  if(EXISTS "${_record}" AND "${_record}" IS_NEWER_THAN "${_exe}")
-    file(READ "${_record}" _previous)
-    string(JSON _previous_status GET "${_previous}" status)
-    if(_previous_status STREQUAL "pass")
-      continue()
-    endif()
+  _probe_must_run(_must_run ${_library})
+  if(NOT _must_run)
+    continue()
   endif()
 
   set(_arguments "")
