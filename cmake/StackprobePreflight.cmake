@@ -21,6 +21,32 @@ function(stackprobe_preflight_places out_problem)
   set(${out_problem} "${_problem}" PARENT_SCOPE)
 endfunction()
 
+# Sets out_var to ON when the toolchain whose state is in state_dir failed its preflight (or its
+# result cannot be read): it was not built in this run, and older records say nothing of it.
+# OFF when no preflight ran (STACKPROBE_PREFLIGHT=OFF).
+function(stackprobe_preflight_failed out_var state_dir)
+  set(_failed OFF)
+  if(EXISTS "${state_dir}/preflight.json")
+    file(READ "${state_dir}/preflight.json" _preflight)
+    string(JSON _built ERROR_VARIABLE _unreadable GET "${_preflight}" built)
+    if(_unreadable OR NOT _built STREQUAL "pass")
+      set(_failed ON)
+    endif()
+  endif()
+  set(${out_var} ${_failed} PARENT_SCOPE)
+endfunction()
+
+# Sets the member "checks.<check>" of the preflight result in json_var: its state, why, and log.
+function(stackprobe_preflight_set_check json_var check status reason log)
+  set(_entry "{}")
+  stackprobe_json_set_string(_entry status "${status}")
+  stackprobe_json_set_string(_entry reason "${reason}")
+  stackprobe_json_set_string(_entry log "${log}")
+  set(_json "${${json_var}}")
+  string(JSON _json SET "${_json}" checks ${check} "${_entry}")
+  set(${json_var} "${_json}" PARENT_SCOPE)
+endfunction()
+
 # Runs the preflight command kept in <state_dir>/preflight-command.json and sets out_var to the
 # result (<state_dir>/preflight.json). When the script itself fails, the result says so (built:
 # fail, with its output as the compile check's log): a toolchain whose preflight did not finish
@@ -53,17 +79,9 @@ function(stackprobe_preflight_run out_var state_dir)
     stackprobe_json_set_string(_result status fail)
     stackprobe_json_set_string(_result cached no)
     string(JSON _result SET "${_result}" checks "{}")
-    set(_entry "{}")
-    stackprobe_json_set_string(_entry status fail)
-    stackprobe_json_set_string(_entry reason "the preflight itself failed (exit ${_rc})")
-    stackprobe_json_set_string(_entry log "${_log}")
-    string(JSON _result SET "${_result}" checks compile "${_entry}")
+    stackprobe_preflight_set_check(_result compile fail "the preflight itself failed (exit ${_rc})" "${_log}")
     foreach(_check link run tools)
-      set(_entry "{}")
-      stackprobe_json_set_string(_entry status not-run)
-      stackprobe_json_set_string(_entry reason "")
-      stackprobe_json_set_string(_entry log "")
-      string(JSON _result SET "${_result}" checks ${_check} "${_entry}")
+      stackprobe_preflight_set_check(_result ${_check} not-run "" "")
     endforeach()
     file(WRITE "${state_dir}/preflight.json" "${_result}\n")
   endif()
