@@ -250,19 +250,32 @@ server=$!
 end() {
   pkill -TERM -P $server 2>/dev/null
   kill $server 2>/dev/null
+  # Reaped here: once this watchdog is gone, init would reap it, maybe only seconds later.
+  wait $server 2>/dev/null
   # The run's files in memory (/dev/shm): an interrupted run never removes them itself.
   [ -n \"$scratch\" ] && rm -rf -- \"$scratch\"
   exit 0
 }
 trap end INT TERM HUP
+# A process that ended is a zombie until its parent reaps it, and kill -0 still reaches a
+# zombie: an orphan's parent is init, which may reap it seconds later (seen on CI machines).
+alive() {
+  kill -0 \"$1\" 2>/dev/null || return 1
+  if [ -r \"/proc/$1/stat\" ]; then
+    read -r stat < \"/proc/$1/stat\" || return 0
+    stat=\${stat##*) }
+    [ \"\${stat%% *}\" != Z ] || return 1
+  fi
+  return 0
+}
 owned() {
   for owner in $owners; do
-    kill -0 $owner 2>/dev/null || return 1
+    alive $owner || return 1
   done
   return 0
 }
 waited=0
-while kill -0 $server 2>/dev/null && owned && [ $waited -lt $lifetime ]; do
+while alive $server && owned && [ $waited -lt $lifetime ]; do
   # A signal ends a wait at once; it would wait for a foreground sleep to finish.
   sleep 1 &
   wait $!

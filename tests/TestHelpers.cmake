@@ -78,12 +78,19 @@ endfunction()
 
 # Sets out_pids to the pids of the live processes whose command line names folder (checked by pid
 # and command line, never by name) and out_text to their "pid command line", one a line.
+# The listing is read line by line, never as a CMake list: any process's command line may hold a
+# lone "[" (seen on CI machines), which would glue the rest of a list into one element.
 function(processes_naming out_pids out_text folder)
+  include("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../cmake/StackprobeJson.cmake")
   execute_process(COMMAND ps -e -ww -o pid= -o args= OUTPUT_VARIABLE _all)
-  string(REPLACE "\n" ";" _lines "${_all}")
+  stackprobe_text_lines(_process "${_all}")
   set(_pids "")
   set(_text "")
-  foreach(_line IN LISTS _lines)
+  foreach(_i RANGE ${_process_count})
+    if(_i EQUAL _process_count)
+      break()
+    endif()
+    set(_line "${_process_${_i}}")
     string(FIND "${_line}" "${folder}/" _at)
     # The pid is read last: every MATCHES, failed ones too, resets CMAKE_MATCH_<n>.
     if(NOT _at EQUAL -1 AND NOT _line MATCHES " ps -e " AND _line MATCHES "^ *([0-9]+) ")
@@ -93,4 +100,17 @@ function(processes_naming out_pids out_text folder)
   endforeach()
   set(${out_pids} "${_pids}" PARENT_SCOPE)
   set(${out_text} "${_text}" PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to ON while process pid runs: kill -0 still reaches a zombie, which an orphan stays
+# until init reaps it (seconds later on some machines).
+function(process_running out_var pid)
+  set(${out_var} OFF PARENT_SCOPE)
+  execute_process(COMMAND kill -0 ${pid} RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_QUIET)
+  if(_rc EQUAL 0)
+    execute_process(COMMAND ps -o stat= -p ${pid} OUTPUT_VARIABLE _state ERROR_QUIET)
+    if(NOT _state MATCHES "Z")
+      set(${out_var} ON PARENT_SCOPE)
+    endif()
+  endif()
 endfunction()
