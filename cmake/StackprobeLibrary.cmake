@@ -4,6 +4,7 @@
 
 include_guard(GLOBAL)
 include(ExternalProject)
+include("${CMAKE_CURRENT_LIST_DIR}/StackprobeJson.cmake")
 
 # Sets out_var to the command prefix that runs one named step of a library through run_step.
 function(stackprobe_step_command out_var library step)
@@ -11,6 +12,40 @@ function(stackprobe_step_command out_var library step)
     "${CMAKE_COMMAND}" -DTOOLCHAIN=${STACKPROBE_TOOLCHAIN} -DSTEP=${library}.${step}
     "-DSTATE_DIR=${STACKPROBE_STATE_DIR}" -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_step.cmake" --
     PARENT_SCOPE)
+endfunction()
+
+# Adds a step to this toolchain's plan (written to <state>/plan.json by the superbuild): its name,
+# working folder and command words as ExternalProject will run them, its placeholders resolved.
+# The plan is what a machine without the toolchain can still show and check (the plan target).
+function(stackprobe_plan_step name step cwd)
+  set(_source "${STACKPROBE_STATE_DIR}/ep/src/${name}")
+  set(_binary "${STACKPROBE_STATE_DIR}/ep/src/${name}-build")
+  set(_words "[]")
+  set(_previous "")
+  foreach(_word IN LISTS ARGN)
+    # stackprobe's step runner (run_step.cmake ... --) is its own plumbing, not the step.
+    if(_word STREQUAL "--" AND _previous MATCHES "/run_step\\.cmake$")
+      set(_words "[]")
+      continue()
+    endif()
+    set(_previous "${_word}")
+    string(REPLACE "<SOURCE_DIR>" "${_source}" _word "${_word}")
+    string(REPLACE "<BINARY_DIR>" "${_binary}" _word "${_word}")
+    string(REPLACE "<INSTALL_DIR>" "${STACKPROBE_PREFIX}" _word "${_word}")
+    stackprobe_json_append_string(_words "${_word}")
+  endforeach()
+  string(REPLACE "<SOURCE_DIR>" "${_source}" cwd "${cwd}")
+  string(REPLACE "<BINARY_DIR>" "${_binary}" cwd "${cwd}")
+  set(_step "{}")
+  stackprobe_json_set_string(_step name "${name}.${step}")
+  stackprobe_json_set_string(_step cwd "${cwd}")
+  string(JSON _step SET "${_step}" command "${_words}")
+  get_property(_plan GLOBAL PROPERTY STACKPROBE_PLAN)
+  if("${_plan}" STREQUAL "")
+    set(_plan "[]")
+  endif()
+  stackprobe_json_append(_plan "${_step}")
+  set_property(GLOBAL PROPERTY STACKPROBE_PLAN "${_plan}")
 endfunction()
 
 # stackprobe_library(NAME [DEPENDS lib...]
@@ -62,6 +97,19 @@ function(stackprobe_library name)
     string(MD5 _patches_digest "${_patches}")
   endif()
 
+  set(_source_command
+      "${CMAKE_COMMAND}" -DLIBRARY=${name} "-DLOCK_FILE=${STACKPROBE_LOCK_FILE}"
+      "-DPACKAGES_DIR=${STACKPROBE_PACKAGES_DIR}" -DSOURCE_DIR=<SOURCE_DIR>
+      "-DRECORD=${STACKPROBE_STATE_DIR}/sources/${name}.json"
+      -DALLOW_DOWNLOAD=${STACKPROBE_DOWNLOAD} -DALLOW_APT=${STACKPROBE_APT_FALLBACK}
+      -DVERSION=${_version} -DUPSTREAM_SHA256=${_upstream_sha} -DDEBIAN_SHA256=${_debian_sha}
+      -DPATCHES_DIGEST=${_patches_digest}
+      -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/source.cmake")
+  stackprobe_plan_step(${name} source "${STACKPROBE_STATE_DIR}/ep/src" ${_source_command})
+  stackprobe_plan_step(${name} configure <BINARY_DIR> ${_arg_CONFIGURE_COMMAND})
+  stackprobe_plan_step(${name} build <BINARY_DIR> ${_arg_BUILD_COMMAND})
+  stackprobe_plan_step(${name} install <BINARY_DIR> ${_arg_INSTALL_COMMAND})
+
   stackprobe_step_command(_source_step ${name} source)
   stackprobe_step_command(_configure_step ${name} configure)
   stackprobe_step_command(_build_step ${name} build)
@@ -72,14 +120,7 @@ function(stackprobe_library name)
     PREFIX "${STACKPROBE_STATE_DIR}/ep"
     INSTALL_DIR "${STACKPROBE_PREFIX}"
     DEPENDS ${_depends}
-    DOWNLOAD_COMMAND ${_source_step}
-      "${CMAKE_COMMAND}" -DLIBRARY=${name} "-DLOCK_FILE=${STACKPROBE_LOCK_FILE}"
-      "-DPACKAGES_DIR=${STACKPROBE_PACKAGES_DIR}" -DSOURCE_DIR=<SOURCE_DIR>
-      "-DRECORD=${STACKPROBE_STATE_DIR}/sources/${name}.json"
-      -DALLOW_DOWNLOAD=${STACKPROBE_DOWNLOAD} -DALLOW_APT=${STACKPROBE_APT_FALLBACK}
-      -DVERSION=${_version} -DUPSTREAM_SHA256=${_upstream_sha} -DDEBIAN_SHA256=${_debian_sha}
-      -DPATCHES_DIGEST=${_patches_digest}
-      -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/source.cmake"
+    DOWNLOAD_COMMAND ${_source_step} ${_source_command}
     UPDATE_COMMAND ""
     PATCH_COMMAND ""
     CONFIGURE_COMMAND ${_configure_step} ${_arg_CONFIGURE_COMMAND}
@@ -106,6 +147,16 @@ function(stackprobe_own_project name)
   else()
     set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS ${name}.configure)
   endif()
+  set(_configure_command
+      "${CMAKE_COMMAND}" -S <SOURCE_DIR> -B <BINARY_DIR> -G "${CMAKE_GENERATOR}"
+      "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}"
+      -DCMAKE_BUILD_TYPE=Debug
+      "-DSTACKPROBE_PREFIX=${STACKPROBE_PREFIX}"
+      "-DSTACKPROBE_WERROR=${STACKPROBE_WERROR}"
+      ${_arg_CMAKE_ARGS})
+  string(REPLACE "<SOURCE_DIR>" "${_arg_SOURCE_DIR}" _planned_configure "${_configure_command}")
+  stackprobe_plan_step(${name} configure <BINARY_DIR> ${_planned_configure})
+  stackprobe_plan_step(${name} build <BINARY_DIR> ${_arg_BUILD_COMMAND})
   ExternalProject_Add(${name}
     PREFIX "${STACKPROBE_STATE_DIR}/ep"
     SOURCE_DIR "${_arg_SOURCE_DIR}"
@@ -113,13 +164,7 @@ function(stackprobe_own_project name)
     DOWNLOAD_COMMAND ""
     UPDATE_COMMAND ""
     PATCH_COMMAND ""
-    CONFIGURE_COMMAND ${_configure_step}
-      "${CMAKE_COMMAND}" -S <SOURCE_DIR> -B <BINARY_DIR> -G "${CMAKE_GENERATOR}"
-      "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}"
-      -DCMAKE_BUILD_TYPE=Debug
-      "-DSTACKPROBE_PREFIX=${STACKPROBE_PREFIX}"
-      "-DSTACKPROBE_WERROR=${STACKPROBE_WERROR}"
-      ${_arg_CMAKE_ARGS}
+    CONFIGURE_COMMAND ${_configure_step} ${_configure_command}
     BUILD_COMMAND ${_arg_BUILD_COMMAND}
     BUILD_ALWAYS ON
     INSTALL_COMMAND ""

@@ -5,9 +5,10 @@
 
 cmake_minimum_required(VERSION 3.25)
 
-# C:/x/y as MSYS2 sees it: /c/x/y.
+# C:/x/y as MSYS2 sees it: /c/x/y. (Not file(TO_CMAKE_PATH): it reads a path list, and off
+# Windows it splits "C:/x" at the colon, which the plan test, run on Linux, showed.)
 function(_msys_path out_var path)
-  file(TO_CMAKE_PATH "${path}" path)
+  string(REPLACE "\\" "/" path "${path}")
   if(path MATCHES "^([A-Za-z]):(.*)$")
     string(TOLOWER "${CMAKE_MATCH_1}" _drive)
     set(path "/${_drive}${CMAKE_MATCH_2}")
