@@ -13,7 +13,11 @@ function(stackprobe_toolchain name)
   if(NOT _arg_TARGET)
     set(_arg_TARGET "${_arg_HOST}")
   endif()
-  set_property(GLOBAL APPEND PROPERTY STACKPROBE_KNOWN_TOOLCHAINS ${name})
+  # toolchains.cmake may be read more than once (each detection reads it): listed once.
+  get_property(_known GLOBAL PROPERTY STACKPROBE_KNOWN_TOOLCHAINS)
+  if(NOT name IN_LIST _known)
+    set_property(GLOBAL APPEND PROPERTY STACKPROBE_KNOWN_TOOLCHAINS ${name})
+  endif()
   foreach(_field HOST TARGET COMPILER EMULATOR INSTALL EMULATOR_INSTALL)
     set_property(GLOBAL PROPERTY STACKPROBE_TOOLCHAIN_${name}_${_field} "${_arg_${_field}}")
   endforeach()
@@ -23,6 +27,25 @@ endfunction()
 function(stackprobe_toolchain_field out_var name field)
   get_property(_value GLOBAL PROPERTY STACKPROBE_TOOLCHAIN_${name}_${field})
   set(${out_var} "${_value}" PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to the vcvarsall.bat of the newest Visual Studio with the C++ tools, as vswhere
+# (on PATH, or where the Visual Studio Installer puts it) reports it; "" when there is none.
+# cl and clang-cl are on PATH only in a Developer Command Prompt: with Visual Studio installed,
+# the fix is to call this file, not to install anything.
+function(stackprobe_find_vcvarsall out_var)
+  set(${out_var} "" PARENT_SCOPE)
+  find_program(_vswhere vswhere PATHS "C:/Program Files (x86)/Microsoft Visual Studio/Installer" NO_CACHE)
+  if(NOT _vswhere)
+    return()
+  endif()
+  execute_process(COMMAND "${_vswhere}" -latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64
+      -property installationPath
+    OUTPUT_VARIABLE _installation OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _rc ERROR_QUIET)
+  if(_rc EQUAL 0 AND NOT _installation STREQUAL "")
+    string(REPLACE "\\" "/" _installation "${_installation}")
+    set(${out_var} "${_installation}/VC/Auxiliary/Build/vcvarsall.bat" PARENT_SCOPE)
+  endif()
 endfunction()
 
 # Sets out_present to the toolchains whose compiler is found on this host, and writes every known
@@ -59,6 +82,12 @@ function(stackprobe_detect_toolchains out_present json_file selected)
         set(_status "absent")
         set(_reason "${_COMPILER} not found on PATH")
         set(_fix "${_INSTALL}")
+        if(_COMPILER MATCHES "^(cl|clang-cl)$")
+          stackprobe_find_vcvarsall(_vcvarsall)
+          if(_vcvarsall)
+            set(_fix "Visual Studio is installed: configure from its Developer Command Prompt, or run \"${_vcvarsall}\" x64 in this prompt first")
+          endif()
+        endif()
       elseif(_EMULATOR)
         find_program(STACKPROBE_EMULATOR_${_name} ${_EMULATOR}
           DOC "Program that runs what toolchain ${_name} builds (found by stackprobe)")

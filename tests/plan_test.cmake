@@ -6,6 +6,7 @@
 #                        the stand-ins with Windows paths (C:/...), give the arguments of
 #                        tests/data/plans/msvc-route.log: MSYS2's /c/... paths, the configure
 #                        options, lib /def: -> gmp.lib, OpenSSL's Configure target and nmake
+#   CASE=windows_detection  toolchain detection on a Windows-like PATH of stand-ins
 # After a deliberate change of a recipe, write the expected files anew and review their diff:
 #   cmake -DSOURCE_ROOT=. -DWORK_DIR=/tmp/plan -DCASE=<case> -DUPDATE=ON -P tests/plan_test.cmake
 cmake_minimum_required(VERSION 3.25)
@@ -123,6 +124,60 @@ elseif(CASE STREQUAL "msvc_route_runs")
   normalize(_calls "${_calls}")
   expect_file_text("${_calls}" "${_expected_dir}/msvc-route.log" "the stand-ins' arguments on the MSVC route")
   message("msvc_route_runs: ran ${_ran} against the stand-ins")
+elseif(CASE STREQUAL "windows_detection")
+  # Toolchain detection as a Windows machine runs it: a Developer Command Prompt's PATH (cl,
+  # clang-cl) plus MSYS2's MinGW gcc, here stand-ins; then the same PATH without cl.
+  include("${SOURCE_ROOT}/cmake/StackprobeToolchains.cmake")
+  set(_stand_ins "${_dir}/bin")
+  file(MAKE_DIRECTORY "${_stand_ins}")
+  foreach(_tool cl clang-cl x86_64-w64-mingw32-gcc)
+    file(COPY_FILE "${SOURCE_ROOT}/toolchains/stand-ins/stand-in.sh" "${_stand_ins}/${_tool}")
+    file(CHMOD "${_stand_ins}/${_tool}" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+  endforeach()
+  set(PROJECT_SOURCE_DIR "${SOURCE_ROOT}")
+  set(CMAKE_HOST_SYSTEM_NAME Windows)
+  set(ENV{PATH} "${_stand_ins}")
+  stackprobe_detect_toolchains(_present "${_dir}/toolchains.json" "")
+  expect_equal("${_present}" "msvc;msys2-mingw64;clang-cl" "the toolchains found on a Windows PATH")
+  file(READ "${_dir}/toolchains.json" _entries)
+  string(JSON _gcc_reason GET "${_entries}" 0 reason)
+  expect_equal("${_gcc_reason}" "runs on Linux only (this host is Windows)" "why linux-gcc is absent")
+
+  file(REMOVE "${_stand_ins}/cl")
+  unset(STACKPROBE_COMPILER_msvc)
+  unset(STACKPROBE_COMPILER_msvc CACHE)
+  stackprobe_detect_toolchains(_present "${_dir}/toolchains.json" "")
+  expect_equal("${_present}" "msys2-mingw64;clang-cl" "the toolchains found without cl")
+  file(READ "${_dir}/toolchains.json" _entries)
+  stackprobe_json_indices(_indices "${_entries}")
+  foreach(_i IN LISTS _indices)
+    string(JSON _name GET "${_entries}" ${_i} name)
+    if(_name STREQUAL "msvc")
+      string(JSON _reason GET "${_entries}" ${_i} reason)
+      string(JSON _fix GET "${_entries}" ${_i} fix)
+      expect_equal("${_reason}" "cl not found on PATH" "why msvc is absent")
+      expect_contains("${_fix}" "winget install Microsoft.VisualStudio.2022.BuildTools" "the fix for a missing cl")
+    endif()
+  endforeach()
+
+  # Visual Studio installed, but this is no Developer Command Prompt: vswhere finds it, and the
+  # fix is its vcvarsall.bat, not an installation.
+  file(COPY_FILE "${SOURCE_ROOT}/toolchains/stand-ins/stand-in.sh" "${_stand_ins}/vswhere")
+  file(CHMOD "${_stand_ins}/vswhere" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+  set(ENV{STACKPROBE_STAND_IN_LOG} "${_dir}/vswhere.log")
+  stackprobe_detect_toolchains(_present "${_dir}/toolchains.json" "")
+  file(READ "${_dir}/toolchains.json" _entries)
+  foreach(_i IN LISTS _indices)
+    string(JSON _name GET "${_entries}" ${_i} name)
+    if(_name STREQUAL "msvc")
+      string(JSON _fix GET "${_entries}" ${_i} fix)
+      expect_contains("${_fix}" "run \"C:/Program Files/Microsoft Visual Studio/2022/BuildTools/VC/Auxiliary/Build/vcvarsall.bat\" x64"
+        "the fix for a missing cl with Visual Studio installed")
+    endif()
+  endforeach()
+  file(READ "${_dir}/vswhere.log" _vswhere)
+  expect_contains("${_vswhere}" "vswhere -latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath"
+    "how vswhere was asked")
 else()
   message(FATAL_ERROR "plan_test.cmake: unknown CASE '${CASE}'")
 endif()

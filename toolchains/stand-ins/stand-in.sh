@@ -5,7 +5,8 @@
 # and acts as little as the plan and its tests need. It never builds anything: it lets a Linux
 # machine configure, show and check the steps of the Windows toolchains (msvc, clang-cl,
 # msys2-mingw64).
-tool=$(basename "$0")
+# Shell built-ins only where it can: a test may give it a PATH of stand-ins alone.
+tool=${0##*/}
 log=${STACKPROBE_STAND_IN_LOG:-/dev/null}
 case "$tool" in
   bash) echo "bash MSYSTEM=${MSYSTEM:-} CHERE_INVOKING=${CHERE_INVOKING:-} $*" >> "$log" ;;
@@ -18,7 +19,7 @@ case "$tool" in
   lib)
     # lib /def:<file> /out:<file>: the import library is written.
     for argument in "$@"; do
-      case "$argument" in /out:*) out=${argument#/out:}; mkdir -p "$(dirname "$out")" && : > "$out" ;; esac
+      case "$argument" in /out:*) out=${argument#/out:}; mkdir -p "${out%/*}" && : > "$out" ;; esac
     done ;;
   vswhere)
     echo "C:/Program Files/Microsoft Visual Studio/2022/BuildTools" ;;
