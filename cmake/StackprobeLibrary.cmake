@@ -50,14 +50,16 @@ endfunction()
 
 # stackprobe_library(NAME [DEPENDS lib...]
 #                    [CMAKE_ARGS arg...]                       CMake projects
-#                    [CONFIGURE_COMMAND ...] [BUILD_COMMAND ...] [INSTALL_COMMAND ...])
+#                    [CONFIGURE_COMMAND ...] [BUILD_COMMAND ...] [INSTALL_COMMAND ...]
+#                    [SUITE <step> SUITE_KIND automake|programs SUITE_COMMAND ...])
 # A library with CMAKE_ARGS and no CONFIGURE_COMMAND is a CMake project configured with the
 # toolchain file; the others give their own commands (ExternalProject's <SOURCE_DIR>,
 # <BINARY_DIR> and <INSTALL_DIR> placeholders work in them). DEPENDS names that are not built
-# for this toolchain are ignored.
+# for this toolchain are ignored. SUITE: the library's own test suite, run after its install as
+# the step <library>.<step> by cmake/scripts/run_suite.cmake when STACKPROBE_SUITES is on.
 function(stackprobe_library name)
-  cmake_parse_arguments(PARSE_ARGV 1 _arg "" ""
-    "DEPENDS;CMAKE_ARGS;CONFIGURE_COMMAND;BUILD_COMMAND;INSTALL_COMMAND")
+  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "SUITE;SUITE_KIND"
+    "DEPENDS;CMAKE_ARGS;CONFIGURE_COMMAND;BUILD_COMMAND;INSTALL_COMMAND;SUITE_COMMAND")
 
   set(_depends "")
   foreach(_dependency IN LISTS _arg_DEPENDS)
@@ -125,11 +127,35 @@ function(stackprobe_library name)
     PATCH_COMMAND ""
     CONFIGURE_COMMAND ${_configure_step} ${_arg_CONFIGURE_COMMAND}
     BUILD_COMMAND ${_build_step} ${_arg_BUILD_COMMAND}
-    INSTALL_COMMAND ${_install_step} ${_arg_INSTALL_COMMAND}
-    TEST_COMMAND "")
+    INSTALL_COMMAND ${_install_step} ${_arg_INSTALL_COMMAND})
 
   set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS
     ${name}.source ${name}.configure ${name}.build ${name}.install)
+
+  if(STACKPROBE_SUITES AND _arg_SUITE)
+    set(_emulator "")
+    set(_wineprefix "")
+    if(CMAKE_CROSSCOMPILING_EMULATOR)
+      set(_emulator "${CMAKE_CROSSCOMPILING_EMULATOR}")
+      set(_wineprefix "${STACKPROBE_WINEPREFIX}")
+    endif()
+    set(_suite_command "${CMAKE_COMMAND}" -DTOOLCHAIN=${STACKPROBE_TOOLCHAIN} -DSTEP=${name}.${_arg_SUITE}
+        "-DSTATE_DIR=${STACKPROBE_STATE_DIR}" -DKIND=${_arg_SUITE_KIND} "-DEMULATOR=${_emulator}"
+        "-DWINEPREFIX=${_wineprefix}" "-DEXECUTABLE_SUFFIX=${CMAKE_EXECUTABLE_SUFFIX}"
+        -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- ${_arg_SUITE_COMMAND})
+    ExternalProject_Add_Step(${name} ${_arg_SUITE}
+      COMMAND ${_suite_command}
+      DEPENDEES install
+      WORKING_DIRECTORY <BINARY_DIR>
+      COMMENT "stackprobe: ${name}'s own tests (${STACKPROBE_TOOLCHAIN})")
+    # A suite of test programs is run by run_suite.cmake itself; an automake suite is the command.
+    if(_arg_SUITE_KIND STREQUAL "programs")
+      stackprobe_plan_step(${name} ${_arg_SUITE} <BINARY_DIR> ${_suite_command})
+    else()
+      stackprobe_plan_step(${name} ${_arg_SUITE} <BINARY_DIR> ${_arg_SUITE_COMMAND})
+    endif()
+    set_property(GLOBAL APPEND PROPERTY STACKPROBE_STEPS ${name}.${_arg_SUITE})
+  endif()
 endfunction()
 
 # stackprobe_own_project(NAME SOURCE_DIR <dir> [CMAKE_ARGS ...] [BUILD_COMMAND ...])

@@ -85,11 +85,12 @@ endfunction()
 # Writes the record of one step:
 #   stackprobe_record_write(FILE <path> NAME <step> STATUS <state> [SECONDS <n>]
 #     [STARTED_EPOCH <n>] [STARTED <ISO time>] [LOG <path>] [REASON <text>] [CWD <path>]
-#     [RESULT <text>] [COMMAND_JSON <array>])
+#     [RESULT <text>] [COMMAND_JSON <array>] [COUNTS_JSON <object>])
+# COUNTS_JSON: a test suite's {passed, failed, skipped, total, failed_tests} (run_suite.cmake).
 # The file is written next to its place and renamed over it, so a reader never sees half a record.
 function(stackprobe_record_write)
   cmake_parse_arguments(PARSE_ARGV 0 _arg ""
-    "FILE;NAME;STATUS;SECONDS;STARTED_EPOCH;STARTED;LOG;REASON;CWD;RESULT;COMMAND_JSON" "")
+    "FILE;NAME;STATUS;SECONDS;STARTED_EPOCH;STARTED;LOG;REASON;CWD;RESULT;COMMAND_JSON;COUNTS_JSON" "")
   foreach(_required FILE NAME STATUS)
     if(NOT DEFINED _arg_${_required})
       message(FATAL_ERROR "stackprobe_record_write: ${_required} is required")
@@ -123,6 +124,9 @@ function(stackprobe_record_write)
   endforeach()
   if(DEFINED _arg_COMMAND_JSON)
     string(JSON _record SET "${_record}" command "${_arg_COMMAND_JSON}")
+  endif()
+  if(DEFINED _arg_COUNTS_JSON)
+    string(JSON _record SET "${_record}" counts "${_arg_COUNTS_JSON}")
   endif()
   get_filename_component(_folder "${_arg_FILE}" DIRECTORY)
   file(MAKE_DIRECTORY "${_folder}")

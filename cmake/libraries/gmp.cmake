@@ -16,7 +16,16 @@ else()
   list(APPEND _gmp_configure_args --enable-shared --enable-static)
 endif()
 
+# GMP's manual asks every user to run make check: a compiler can build GMP wrongly without an
+# error. Under MinGW the tests run through Wine (automake's LOG_COMPILER). -k: a failure in one
+# folder of tests must not hide the results of the others.
+set(_gmp_check "${STACKPROBE_MAKE}" -k -j${STACKPROBE_JOBS} check)
+if(CMAKE_CROSSCOMPILING_EMULATOR)
+  list(APPEND _gmp_check "LOG_COMPILER=${CMAKE_CROSSCOMPILING_EMULATOR}")
+endif()
+
 stackprobe_library(gmp
+  SUITE check SUITE_KIND automake SUITE_COMMAND ${_gmp_check}
   CONFIGURE_COMMAND "${CMAKE_COMMAND}" -DDIR=<BINARY_DIR> -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/fresh_configure.cmake" --
     "${CMAKE_COMMAND}" -E env ${_gmp_environment}
     <SOURCE_DIR>/configure ${_gmp_configure_args}

@@ -7,7 +7,7 @@
 #         -DPACKAGES_DIR=... -DLIBRARIES=a|b|c -DJOBS=2 -DGENERATOR=Ninja [-DCCACHE=...]
 #         [-DCCACHE_BASEDIR=<top build folder>]
 #         [-DDOWNLOAD=ON] [-DAPT_FALLBACK=ON] [-DLIBRARY_BUILD_TYPE=Release] [-DPROBES=ON]
-#         [-DWERROR=OFF] [-DWINEPREFIX=<folder>] -P build_toolchain.cmake
+#         [-DWERROR=OFF] [-DWINEPREFIX=<folder>] [-DSUITES=ON] -P build_toolchain.cmake
 
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
@@ -55,7 +55,8 @@ set(_configure_args
   "-DSTACKPROBE_LIBRARY_BUILD_TYPE=${LIBRARY_BUILD_TYPE}"
   "-DSTACKPROBE_PROBES=${PROBES}"
   "-DSTACKPROBE_WERROR=${WERROR}"
-  "-DSTACKPROBE_WINEPREFIX=${WINEPREFIX}")
+  "-DSTACKPROBE_WINEPREFIX=${WINEPREFIX}"
+  "-DSTACKPROBE_SUITES=${SUITES}")
 
 # Configure again only when the arguments changed or it never succeeded; the inner build re-runs
 # its own configure when its CMakeLists or recipes change.

@@ -1,0 +1,136 @@
+# suites.*: the libraries' own test suites (cmake/scripts/run_suite.cmake).
+#   CASE=counts          (fast) automake summaries summed, failed tests named, a suite that ran
+#                        no test is a failure, a missing test program a skip
+#   CASE=passed          (full) TOOLCHAIN's gmp.check and zlib.test ran in its build and passed,
+#                        with their counts
+#   CASE=broken_test     (full) GMP's make check again with the test hook failing t-bswap: the
+#                        step is red and the report names the test
+#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... [-DTOOLCHAIN=...] -DCASE=... -P suite_test.cmake
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
+include("${SOURCE_ROOT}/cmake/StackprobeJson.cmake")
+
+set(_dir "${WORK_DIR}/suite-${CASE}")
+file(REMOVE_RECURSE "${_dir}")
+file(MAKE_DIRECTORY "${_dir}")
+
+# Runs run_suite.cmake for step in folder cwd; sets <prefix>_record to the record it wrote.
+function(run_suite prefix step kind cwd)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=test -DSTEP=${step} "-DSTATE_DIR=${_dir}/state"
+      -DKIND=${kind} -P "${SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- ${ARGN}
+    WORKING_DIRECTORY "${cwd}" RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+  expect_equal("${_rc}" "0" "run_suite.cmake for ${step} (it exits 0 once its record is written):\n${_out}\n")
+  expect_exists("${_dir}/state/steps/${step}.json" "the record of ${step}")
+  file(READ "${_dir}/state/steps/${step}.json" _record)
+  set(${prefix}_record "${_record}" PARENT_SCOPE)
+endfunction()
+
+function(expect_field json expected what)
+  string(JSON _value GET "${json}" ${ARGN})
+  expect_equal("${_value}" "${expected}" "${what}")
+endfunction()
+
+if(CASE STREQUAL "counts")
+  # Two folders' summaries, one failed test, an expected failure, and a non-zero exit.
+  file(WRITE "${_dir}/suite.sh" "cat <<'EOF'
+PASS: t-one
+FAIL: t-two
+============================================================================
+Testsuite summary for GNU MP 6.3.0
+============================================================================
+# TOTAL: 3
+# PASS:  1
+# SKIP:  1
+# XFAIL: 0
+# FAIL:  1
+# XPASS: 0
+# ERROR: 0
+# TOTAL: 4
+# PASS:  3
+# SKIP:  0
+# XFAIL: 1
+# FAIL:  0
+# XPASS: 0
+# ERROR: 0
+EOF
+exit 2
+")
+  run_suite(_failing demo.check automake "${_dir}" sh "${_dir}/suite.sh")
+  expect_field("${_failing_record}" fail "the status of a suite with a failed test" status)
+  expect_field("${_failing_record}" 7 "the tests counted" counts total)
+  expect_field("${_failing_record}" 5 "the tests passed (XFAIL included)" counts passed)
+  expect_field("${_failing_record}" 1 "the tests failed" counts failed)
+  expect_field("${_failing_record}" 1 "the tests skipped" counts skipped)
+  expect_field("${_failing_record}" t-two "the failed test named" counts failed_tests 0)
+  expect_field("${_failing_record}" "1 of 7 tests failed: t-two" "the reason" reason)
+
+  # A suite that printed no summary ran no test: never a pass, whatever its exit status.
+  run_suite(_empty empty.check automake "${_dir}" sh -c "echo nothing to do")
+  expect_field("${_empty_record}" fail "the status of a suite that ran no test" status)
+  expect_contains("${_empty_record}" "no test ran" "the reason of a suite that ran no test")
+
+  # Test programs: one passes, one fails, one is not built (a skip), and a round trip.
+  file(WRITE "${_dir}/good" "#!/bin/sh\nexit 0\n")
+  file(WRITE "${_dir}/bad" "#!/bin/sh\necho broken\nexit 3\n")
+  file(WRITE "${_dir}/copy" "#!/bin/sh\ncat\n")
+  file(CHMOD "${_dir}/good" "${_dir}/bad" "${_dir}/copy" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+  run_suite(_programs demo.test programs "${_dir}" good bad missing roundtrip:copy)
+  expect_field("${_programs_record}" fail "the status with a failing program" status)
+  expect_field("${_programs_record}" 4 "the programs counted" counts total)
+  expect_field("${_programs_record}" 1 "the programs passed" counts passed)
+  expect_field("${_programs_record}" 1 "the programs skipped (not built)" counts skipped)
+  expect_field("${_programs_record}" bad "the failing program named first" counts failed_tests 0)
+  # "copy" does not compress: its round trip gives the sample back but no smaller, a failure.
+  expect_field("${_programs_record}" roundtrip:copy "the round trip that does not compress" counts failed_tests 1)
+
+  run_suite(_good good.test programs "${_dir}" good)
+  expect_field("${_good_record}" pass "the status of a passing program" status)
+elseif(CASE STREQUAL "passed")
+  set(_state "${BINARY_DIR}/stackprobe/${TOOLCHAIN}")
+  foreach(_step gmp.check zlib.test)
+    expect_exists("${_state}/steps/${_step}.json" "${TOOLCHAIN}'s ${_step} record")
+    file(READ "${_state}/steps/${_step}.json" _record)
+    expect_field("${_record}" pass "${TOOLCHAIN} ${_step}" status)
+    expect_field("${_record}" 0 "${TOOLCHAIN} ${_step}'s failed tests" counts failed)
+    string(JSON _passed GET "${_record}" counts passed)
+    string(JSON _seconds GET "${_record}" seconds)
+    message("${TOOLCHAIN} ${_step}: ${_passed} passed in ${_seconds} s")
+  endforeach()
+  file(READ "${_state}/steps/gmp.check.json" _record)
+  string(JSON _passed GET "${_record}" counts passed)
+  if(_passed LESS 150)
+    message(FATAL_ERROR "FAILED: GMP's make check passed only ${_passed} tests (it has 178)")
+  endif()
+elseif(CASE STREQUAL "broken_test")
+  # GMP's suite of the built linux-gcc stack, with the hook failing one test, into a state folder
+  # of this test's own beside copies of the toolchain's other records.
+  set(_gmp_build "${BINARY_DIR}/stackprobe/linux-gcc/ep/src/gmp-build")
+  expect_exists("${_gmp_build}/Makefile" "linux-gcc's GMP build folder")
+  file(MAKE_DIRECTORY "${_dir}/root/linux-gcc")
+  foreach(_entry manifest.json steps)
+    file(COPY "${BINARY_DIR}/stackprobe/linux-gcc/${_entry}" DESTINATION "${_dir}/root/linux-gcc")
+  endforeach()
+  file(COPY "${BINARY_DIR}/stackprobe/toolchains.json" DESTINATION "${_dir}/root")
+  set(ENV{STACKPROBE_SUITE_FAIL} t-bswap)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=linux-gcc -DSTEP=gmp.check
+      "-DSTATE_DIR=${_dir}/root/linux-gcc" -DKIND=automake
+      -P "${SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- make -k -j2 check
+    WORKING_DIRECTORY "${_gmp_build}" RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+  unset(ENV{STACKPROBE_SUITE_FAIL})
+  expect_equal("${_rc}" "0" "run_suite.cmake with the hook:\n${_out}\n")
+  file(READ "${_dir}/root/linux-gcc/steps/gmp.check.json" _record)
+  expect_field("${_record}" fail "gmp.check with one test failing on purpose" status)
+  expect_field("${_record}" 1 "the failed tests" counts failed)
+  expect_contains("${_record}" "t-bswap" "the record's failed test")
+  run_captured(_report "${CMAKE_COMMAND}" "-DSTATE_ROOT=${_dir}/root" "-DREPORT_DIR=${_dir}/report"
+    "-DBASELINE=${SOURCE_ROOT}/ci/expected-failures.txt" -P "${SOURCE_ROOT}/cmake/scripts/report.cmake")
+  expect_contains("${_report_output}" "✗ linux-gcc gmp.check failed: 1 of" "the report's line on the broken suite")
+  expect_contains("${_report_output}" "tests failed: t-bswap" "the failed test named in the report")
+  file(READ "${_dir}/report/report.md" _md)
+  expect_contains("${_md}" "tests failed: t-bswap" "report.md's line on the broken suite")
+  if(_report_rc EQUAL 0)
+    message(FATAL_ERROR "FAILED: the report of a failed upstream test exited 0:\n${_report_output}")
+  endif()
+else()
+  message(FATAL_ERROR "suite_test.cmake: unknown CASE '${CASE}'")
+endif()
