@@ -143,11 +143,20 @@ function(stackprobe_library name)
         "-DSTATE_DIR=${STACKPROBE_STATE_DIR}" -DKIND=${_arg_SUITE_KIND} "-DEMULATOR=${_emulator}"
         "-DWINEPREFIX=${_wineprefix}" "-DEXECUTABLE_SUFFIX=${CMAKE_EXECUTABLE_SUFFIX}"
         -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- ${_arg_SUITE_COMMAND})
+    # A target of its own, outside the library's: a failed suite is not stamped (the next build
+    # runs it again, as any failed step), yet it keeps nothing else from building (the probes).
     ExternalProject_Add_Step(${name} ${_arg_SUITE}
       COMMAND ${_suite_command}
       DEPENDEES install
+      EXCLUDE_FROM_MAIN TRUE
       WORKING_DIRECTORY <BINARY_DIR>
       COMMENT "stackprobe: ${name}'s own tests (${STACKPROBE_TOOLCHAIN})")
+    ExternalProject_Add_StepTargets(${name} ${_arg_SUITE})
+    add_dependencies(${name}-${_arg_SUITE} ${name})
+    if(NOT TARGET suites)
+      add_custom_target(suites ALL)
+    endif()
+    add_dependencies(suites ${name}-${_arg_SUITE})
     # A suite of test programs is run by run_suite.cmake itself; an automake suite is the command.
     if(_arg_SUITE_KIND STREQUAL "programs")
       stackprobe_plan_step(${name} ${_arg_SUITE} <BINARY_DIR> ${_suite_command})

@@ -14,9 +14,9 @@
 # tests cannot serve: they are declared with add_test's old signature, which CMake never runs
 # through an emulator, so under MinGW they would only fail with "Exec format error".
 #
-# Always exits 0 once its record is written: a failed upstream test is the report's to state (a
-# red cell naming the test), and it must not keep the toolchain's probes from running. The step
-# is stamped, so a build with nothing changed does not spend minutes running the suite again.
+# Exits non-zero when the suite failed, after its record is written, so that the step is not
+# stamped and the next build runs it again; the step has a target of its own, so the
+# toolchain's probes still run. A skip exits 0.
 #
 # Test hook: with STACKPROBE_SUITE_FAIL=<test name> in the environment, that test of an automake
 # suite fails on purpose (its runner is wrapped), so that a test can see a failure reported.
@@ -312,4 +312,5 @@ if(_status STREQUAL "pass")
   message("stackprobe: ${TOOLCHAIN} ${STEP} ... ${_seconds}s ok: ${_passed} of ${_total} passed, ${_skipped} skipped")
 else()
   message("stackprobe: ${TOOLCHAIN} ${STEP} ... ${_seconds}s FAILED: ${_reason}\n  log: ${_log}")
+  message(FATAL_ERROR "${TOOLCHAIN} ${STEP} failed")
 endif()
