@@ -65,3 +65,12 @@ function(stackprobe_arguments_command out_var out_json)
   set(${out_var} "${_command}" PARENT_SCOPE)
   set(${out_json} "${_json}" PARENT_SCOPE)
 endfunction()
+
+# Stops the script (named script in the message) when one of the -D<name>=... it needs is missing.
+function(stackprobe_arguments_require script)
+  foreach(_required IN LISTS ARGN)
+    if(NOT DEFINED ${_required})
+      message(FATAL_ERROR "${script}: -D${_required}=... is required")
+    endif()
+  endforeach()
+endfunction()
