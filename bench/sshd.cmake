@@ -14,6 +14,14 @@
 #   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] [-DLOG_LEVEL=DEBUG3]
 #         [-DSCRATCH=/dev/shm/stackprobe-<name>] -P sshd.cmake
 # (LOG_LEVEL DEBUG3 logs "will use strict KEX ordering", which the libssh2 probe looks for.)
+#
+# A library's own test fixture (libssh2's tests, run by cmake/scripts/run_suite.cmake) brings its
+# keys and settings: HOST_KEYS (private host key files, used instead of a generated one),
+# AUTHORIZED_KEYS (public key files whose keys may log in besides the generated client key) and
+# EXTRA_CONFIG (a file of sshd_config lines added after stackprobe's own; sshd takes the first
+# value of a keyword, so they add to stackprobe's settings and never undo them). All are copied
+# into DIR, where the server reads them. PORT: the port to try first (a test that connects only to
+# a fixed port); when it is taken, a free one is used as always and server.cmake says which.
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -168,15 +176,49 @@ endif()
 
 _sshd_stop()
 file(MAKE_DIRECTORY "${DIR}")
-_sshd_keygen("${DIR}/host_ed25519" stackprobe-host)
 _sshd_keygen("${DIR}/client_ed25519" stackprobe-client)
 file(COPY_FILE "${DIR}/client_ed25519.pub" "${DIR}/authorized_keys")
+set(_host_keys "")
+if(HOST_KEYS)
+  set(_n 0)
+  foreach(_key IN LISTS HOST_KEYS)
+    math(EXPR _n "${_n} + 1")
+    if(NOT EXISTS "${_key}")
+      message(FATAL_ERROR "sshd: the host key ${_key} (HOST_KEYS) does not exist")
+    endif()
+    file(COPY_FILE "${_key}" "${DIR}/host_key_${_n}")
+    # ssh-keygen and sshd refuse a private key that others may read.
+    file(CHMOD "${DIR}/host_key_${_n}" PERMISSIONS OWNER_READ OWNER_WRITE)
+    list(APPEND _host_keys "${DIR}/host_key_${_n}")
+  endforeach()
+  execute_process(COMMAND "${_ssh_keygen}" -y -f "${DIR}/host_key_1" OUTPUT_VARIABLE _host_key
+    RESULT_VARIABLE _rc ERROR_VARIABLE _error OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "sshd: cannot read the host key ${DIR}/host_key_1: ${_error}")
+  endif()
+else()
+  _sshd_keygen("${DIR}/host_ed25519" stackprobe-host)
+  set(_host_keys "${DIR}/host_ed25519")
+  file(STRINGS "${DIR}/host_ed25519.pub" _host_key LIMIT_COUNT 1)
+endif()
+string(REGEX REPLACE "^([^ ]+ [^ ]+).*$" "\\1" _host_key "${_host_key}")
+foreach(_key IN LISTS AUTHORIZED_KEYS)
+  file(READ "${_key}" _keys)
+  file(APPEND "${DIR}/authorized_keys" "${_keys}\n")
+endforeach()
+set(_extra_config "")
+if(EXTRA_CONFIG)
+  file(READ "${EXTRA_CONFIG}" _extra_config)
+  set(_extra_config "# ${EXTRA_CONFIG}\n${_extra_config}\n")
+endif()
 # StrictModes stays on: the folder and its files are made private here, as sshd requires.
 file(CHMOD "${DIR}" DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
-file(CHMOD "${DIR}/authorized_keys" "${DIR}/host_ed25519" "${DIR}/client_ed25519"
+file(CHMOD "${DIR}/authorized_keys" ${_host_keys} "${DIR}/client_ed25519"
   PERMISSIONS OWNER_READ OWNER_WRITE)
-file(STRINGS "${DIR}/host_ed25519.pub" _host_key LIMIT_COUNT 1)
-string(REGEX REPLACE " [^ ]+$" "" _host_key "${_host_key}")
+set(_host_key_lines "")
+foreach(_key IN LISTS _host_keys)
+  string(APPEND _host_key_lines "HostKey ${_key}\n")
+endforeach()
 
 execute_process(COMMAND id -un OUTPUT_VARIABLE _user OUTPUT_STRIP_TRAILING_WHITESPACE)
 execute_process(COMMAND id -u OUTPUT_VARIABLE _uid OUTPUT_STRIP_TRAILING_WHITESPACE)
@@ -212,13 +254,15 @@ endif()
 foreach(_attempt RANGE 1 20)
   string(RANDOM LENGTH 4 ALPHABET 0123456789 _digits)
   math(EXPR _port "20000 + ${_digits} % 40000")
+  if(_attempt EQUAL 1 AND PORT MATCHES "^[0-9]+$")
+    set(_port ${PORT})
+  endif()
   # SetEnv SHLVL=1: bash then counts itself a nested shell and does not source ~/.bashrc for
   # scp's or ssh's commands (a pyenv set-up there cost 0.65 s per command).
   file(WRITE "${DIR}/sshd_config"
 "Port ${_port}
 ListenAddress 127.0.0.1
-HostKey ${DIR}/host_ed25519
-PidFile ${DIR}/sshd.pid
+${_host_key_lines}PidFile ${DIR}/sshd.pid
 AuthorizedKeysFile ${DIR}/authorized_keys
 AllowUsers ${_user}
 PermitRootLogin prohibit-password
@@ -237,7 +281,7 @@ SetEnv SHLVL=1
 MaxStartups 100
 MaxSessions 100
 Subsystem sftp internal-sftp
-")
+${_extra_config}")
   file(REMOVE "${DIR}/sshd.pid" "${DIR}/sshd.log")
   # The watchdog, in a session of its own (Ctrl-C reaches the build's process group, not it):
   # it starts sshd and ends it when the owner is gone, the lifetime is over, or it is itself

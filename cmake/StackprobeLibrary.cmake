@@ -51,14 +51,16 @@ endfunction()
 # stackprobe_library(NAME [DEPENDS lib...]
 #                    [CMAKE_ARGS arg...]                       CMake projects
 #                    [CONFIGURE_COMMAND ...] [BUILD_COMMAND ...] [INSTALL_COMMAND ...]
-#                    [SUITE <step> SUITE_KIND automake|programs SUITE_COMMAND ...])
+#                    [SUITE <step> SUITE_KIND automake|programs|sshd [SUITE_FIXTURE <dir>]
+#                     SUITE_COMMAND ...])
 # A library with CMAKE_ARGS and no CONFIGURE_COMMAND is a CMake project configured with the
 # toolchain file; the others give their own commands (ExternalProject's <SOURCE_DIR>,
 # <BINARY_DIR> and <INSTALL_DIR> placeholders work in them). DEPENDS names that are not built
 # for this toolchain are ignored. SUITE: the library's own test suite, run after its install as
-# the step <library>.<step> by cmake/scripts/run_suite.cmake when STACKPROBE_SUITES is on.
+# the step <library>.<step> by cmake/scripts/run_suite.cmake when STACKPROBE_SUITES is on
+# (SUITE_FIXTURE: the folder of the tests' server set-up, for KIND sshd).
 function(stackprobe_library name)
-  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "SUITE;SUITE_KIND"
+  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "SUITE;SUITE_KIND;SUITE_FIXTURE"
     "DEPENDS;CMAKE_ARGS;CONFIGURE_COMMAND;BUILD_COMMAND;INSTALL_COMMAND;SUITE_COMMAND")
 
   set(_depends "")
@@ -141,6 +143,7 @@ function(stackprobe_library name)
     endif()
     set(_suite_command "${CMAKE_COMMAND}" -DTOOLCHAIN=${STACKPROBE_TOOLCHAIN} -DSTEP=${name}.${_arg_SUITE}
         "-DSTATE_DIR=${STACKPROBE_STATE_DIR}" -DKIND=${_arg_SUITE_KIND} "-DEMULATOR=${_emulator}"
+        "-DPREFIX=${STACKPROBE_PREFIX}" "-DFIXTURE=${_arg_SUITE_FIXTURE}"
         "-DWINEPREFIX=${_wineprefix}" "-DEXECUTABLE_SUFFIX=${CMAKE_EXECUTABLE_SUFFIX}"
         -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- ${_arg_SUITE_COMMAND})
     # A target of its own, outside the library's: a failed suite is not stamped (the next build
@@ -158,7 +161,7 @@ function(stackprobe_library name)
     endif()
     add_dependencies(suites ${name}-${_arg_SUITE})
     # A suite of test programs is run by run_suite.cmake itself; an automake suite is the command.
-    if(_arg_SUITE_KIND STREQUAL "programs")
+    if(_arg_SUITE_KIND MATCHES "^(programs|sshd)$")
       stackprobe_plan_step(${name} ${_arg_SUITE} <BINARY_DIR> ${_suite_command})
     else()
       stackprobe_plan_step(${name} ${_arg_SUITE} <BINARY_DIR> ${_arg_SUITE_COMMAND})

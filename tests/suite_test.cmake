@@ -1,7 +1,9 @@
 # suites.*: the libraries' own test suites (cmake/scripts/run_suite.cmake).
 #   CASE=counts          (fast) automake summaries summed, failed tests named, a suite that ran
-#                        no test is a failure, a missing test program a skip
-#   CASE=passed          (full) TOOLCHAIN's gmp.check and zlib.test ran in its build and passed,
+#                        no test is a failure, a missing test program a skip; KIND sshd against
+#                        a real throwaway sshd set up from a fixture folder laid out as libssh2's
+#                        tests/, skips with hostile reasons kept whole and grouped in the report
+#   CASE=passed          (full) TOOLCHAIN's gmp.check, zlib.test and libssh2.test ran in its build and passed,
 #                        with their counts
 #   CASE=broken_test     (full) GMP's make check again with the test hook failing t-bswap: the
 #                        step is red and the report names the test
@@ -97,9 +99,92 @@ exit 2
 
   run_suite(_good good.test programs "${_dir}" good)
   expect_field("${_good_record}" pass "the status of a passing program" status)
+
+  # KIND sshd: a fixture folder as libssh2's tests/ (openssh_server/ with host keys, the keys
+  # that may log in, a certificate authority and extra settings), and test programs that log
+  # in with OpenSSH's ssh as libssh2's tests do: the server must take the fixture's key and
+  # present the fixture's host key, on the port and as the user the variables name.
+  set(_fixture "${_dir}/fixture")
+  file(MAKE_DIRECTORY "${_fixture}/openssh_server")
+  foreach(_key ssh_host_ed25519_key:ed25519 ssh_host_ecdsa_key:ecdsa ssh_host_rsa_key:rsa key_user:ed25519 ca:ed25519)
+    string(REGEX REPLACE ":.*$" "" _name "${_key}")
+    string(REGEX REPLACE "^.*:" "" _type "${_key}")
+    execute_process(COMMAND ssh-keygen -q -t ${_type} -N "" -C "suite test" -f "${_fixture}/${_name}"
+      RESULT_VARIABLE _rc ERROR_VARIABLE _error)
+    expect_equal("${_rc}" 0 "ssh-keygen ${_name}: ${_error}")
+    if(_name MATCHES "^ssh_host_")
+      file(RENAME "${_fixture}/${_name}" "${_fixture}/openssh_server/${_name}")
+    endif()
+  endforeach()
+  file(COPY_FILE "${_fixture}/key_user.pub" "${_fixture}/openssh_server/authorized_keys")
+  file(COPY_FILE "${_fixture}/ca.pub" "${_fixture}/openssh_server/ca_user_keys.pub")
+  file(WRITE "${_fixture}/openssh_server/sshd_config" "Ciphers +aes128-cbc\n")
+  file(READ "${_fixture}/ssh_host_ed25519_key.pub" _host_public_key)
+  string(REGEX REPLACE "^([^ ]+ [^ ]+).*$" "\\1" _host_public_key "${_host_public_key}")
+  file(WRITE "${_fixture}/known_hosts" "* ${_host_public_key}\n")
+  file(WRITE "${_dir}/login" [[#!/bin/sh
+# Logs in as libssh2's tests do (OPENSSH_SERVER_HOST/PORT, USER, a key from srcdir) with the
+# cipher the fixture's settings added, checking the fixture's host key: it works only against
+# the server set up from the fixture.
+[ "$OPENSSH_NO_DOCKER" = 1 ] || { echo 'OPENSSH_NO_DOCKER is not set'; exit 1; }
+exec ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes \
+  -o HostKeyAlgorithms=ssh-ed25519 -o "UserKnownHostsFile=$srcdir/known_hosts" -o Ciphers=aes128-cbc \
+  -i "$srcdir/key_user" -p "$OPENSSH_SERVER_PORT" -l "$USER" "$OPENSSH_SERVER_HOST" true
+]])
+  file(WRITE "${_dir}/says-skipped" "#!/bin/sh\necho 'Test skipped.' >&2\nexit 0\n")
+  file(WRITE "${_dir}/needs-variable" "#!/bin/sh\n[ \"$SUITE_WORD\" = 'a b' ]\n")
+  file(CHMOD "${_dir}/login" "${_dir}/says-skipped" "${_dir}/needs-variable"
+    PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+  # A port in use (another throwaway server of this test's own holds it): a test that connects
+  # only to it is a skip, and the suite's server takes another port.
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_dir}/holder" -P "${SOURCE_ROOT}/bench/sshd.cmake"
+    RESULT_VARIABLE _rc OUTPUT_QUIET)
+  expect_equal("${_rc}" 0 "the server that holds a port")
+  include("${_dir}/holder/server.cmake")
+  set(_taken_port ${SSHD_PORT})
+  set(_hostile "needs what [this] machine; has not <b>&amp;</b> \\ $HOME")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=test -DSTEP=fixture.test "-DSTATE_DIR=${_dir}/state"
+      -DKIND=sshd "-DFIXTURE=${_fixture}" "-DPREFIX=${_dir}/prefix"
+      -P "${SOURCE_ROOT}/cmake/scripts/run_suite.cmake" --
+      login "needs-variable,SUITE_WORD=a b" says-skipped "skip:first:${_hostile}" "skip:second:${_hostile}"
+      login@${_taken_port} bad
+    WORKING_DIRECTORY "${_dir}" RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+  file(READ "${_dir}/state/steps/fixture.test.json" _sshd_record)
+  file(READ "${_dir}/state/logs/fixture.test.log" _sshd_log)
+  expect_contains("${_sshd_log}" "PASS: login\n" "the login with the fixture's key, host key and cipher (log:\n${_sshd_log})")
+  expect_contains("${_sshd_log}" "PASS: needs-variable-a b" "the test run with its variable")
+  expect_field("${_sshd_record}" fail "the status of the sshd suite with a failing program" status)
+  expect_field("${_sshd_record}" 7 "the sshd suite's tests" counts total)
+  expect_field("${_sshd_record}" 2 "the sshd suite's tests passed" counts passed)
+  expect_field("${_sshd_record}" 4 "the sshd suite's skips (said, listed, fixed port)" counts skipped)
+  expect_field("${_sshd_record}" bad "the sshd suite's failure" counts failed_tests 0)
+  expect_field("${_sshd_record}" "${_hostile}" "a skip's hostile reason, whole" counts skipped_tests 1 reason)
+  expect_field("${_sshd_record}" "second" "the second skip's name" counts skipped_tests 2 name)
+  expect_contains("${_sshd_log}" "SKIP: login (it connects only to port ${_taken_port}, and the server listens on"
+    "the test whose fixed port was in use")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_dir}/holder" -P "${SOURCE_ROOT}/bench/sshd.cmake")
+  # The server ended with the suite.
+  processes_naming(_left _left_text "${_dir}/state/suite-sshd")
+  expect_equal("${_left}" "" "processes of the suite's server left after it ended:\n${_left_text}")
+  # A suite whose every test is skipped with a reason is a skip, and starts no server.
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=test -DSTEP=skips.test "-DSTATE_DIR=${_dir}/skips"
+      -DKIND=sshd "-DFIXTURE=${_fixture}" "-DPREFIX=${_dir}/prefix"
+      -P "${SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- "skip:tests:they need a POSIX host"
+    RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+  expect_equal("${_rc}" 0 "the exit status of a suite of skips: ${_out}")
+  file(READ "${_dir}/skips/steps/skips.test.json" _all_skipped_record)
+  expect_field("${_all_skipped_record}" skip "the status of a suite of skips" status)
+  expect_field("${_all_skipped_record}" "its tests cannot run: they need a POSIX host" "its reason" reason)
+  expect_missing("${_dir}/skips/suite-sshd" "a server's folder for a suite of skips")
+  # The report groups the skips by reason: one line for the two hostile ones, its text whole.
+  include("${SOURCE_ROOT}/cmake/StackprobeRender.cmake")
+  string(JSON _counts GET "${_sshd_record}" counts)
+  _stackprobe_render_skipped_tests(_skipped_lines "${_counts}")
+  expect_contains("${_skipped_lines}" "      skipped, ${_hostile}: first, second\n" "the skipped tests grouped by reason")
+  expect_contains("${_skipped_lines}" "      skipped, the test says it was skipped: says-skipped\n" "a test that said it was skipped")
 elseif(CASE STREQUAL "passed")
   set(_state "${BINARY_DIR}/stackprobe/${TOOLCHAIN}")
-  foreach(_step gmp.check zlib.test)
+  foreach(_step gmp.check zlib.test libssh2.test)
     expect_exists("${_state}/steps/${_step}.json" "${TOOLCHAIN}'s ${_step} record")
     file(READ "${_state}/steps/${_step}.json" _record)
     expect_field("${_record}" pass "${TOOLCHAIN} ${_step}" status)
@@ -113,6 +198,16 @@ elseif(CASE STREQUAL "passed")
   if(_passed LESS 150)
     message(FATAL_ERROR "FAILED: GMP's make check passed only ${_passed} tests (it has 178)")
   endif()
+  # libssh2's: 44 runs, of which 7 cannot run here (a password, Docker's user, DSA); the others
+  # against the throwaway server, each cipher and MAC of test_read among them.
+  file(READ "${_state}/steps/libssh2.test.json" _record)
+  string(JSON _passed GET "${_record}" counts passed)
+  if(_passed LESS 35)
+    message(FATAL_ERROR "FAILED: libssh2's tests passed only ${_passed} (37 of 44 run here)")
+  endif()
+  file(READ "${_state}/logs/libssh2.test.log" _log)
+  expect_contains("${_log}" "PASS: test_read-aes256-gcm@openssh.com\n" "libssh2's test_read with AES-GCM, in its log")
+  expect_contains("${_log}" "PASS: test_auth_pubkey_ok_rsa_signed\n" "libssh2's login with a certificate, in its log")
 elseif(CASE STREQUAL "broken_test")
   # GMP's suite of the built linux-gcc stack, with the hook failing one test, into a state folder
   # of this test's own beside copies of the toolchain's other records.

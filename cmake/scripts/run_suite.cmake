@@ -4,7 +4,8 @@
 # toolchain's programs) is a skip with the reason; a suite that ran no test is a failure, never
 # a pass.
 #
-#   cmake -DTOOLCHAIN=... -DSTEP=gmp.check -DSTATE_DIR=... -DKIND=automake|programs
+#   cmake -DTOOLCHAIN=... -DSTEP=gmp.check -DSTATE_DIR=... -DKIND=automake|programs|sshd
+#         [-DPREFIX=<the toolchain's prefix>] [-DFIXTURE=<folder>]
 #         [-DEMULATOR=wine -DWINEPREFIX=... -DEXECUTABLE_SUFFIX=.exe] -P run_suite.cmake -- COMMAND...
 #
 # KIND automake: COMMAND is the suite (GMP's make check); the counts are automake's "# TOTAL: n"
@@ -13,6 +14,17 @@
 # minigzip compresses and expands a sample, which must come back the same). zlib's own CTest
 # tests cannot serve: they are declared with add_test's old signature, which CMake never runs
 # through an emulator, so under MinGW they would only fail with "Exec format error".
+#
+# KIND sshd: each word is one of libssh2's test programs, run against a throwaway OpenSSH server on
+# loopback (bench/sshd.cmake) set up as libssh2's own Docker image is: FIXTURE is libssh2's tests/
+# folder, whose openssh_server/ holds the host keys, the keys that may log in, the certificate
+# authority and the extra ciphers and MACs. The tests log in as the user running them, with keys
+# only: the server never takes a password. Words:
+#   <program>                  run it
+#   <program>,<NAME>=<value>   run it with that variable set (test_read once per cipher or MAC)
+#   <program>@<port>           it connects only to that port: run when the server got it
+#   skip:<program>:<reason>    counted as skipped, with the reason
+# A program that prints "Test skipped." counts as skipped (libssh2's runner then exits 0).
 #
 # Exits non-zero when the suite failed, after its record is written, so that the step is not
 # stamped and the next build runs it again; the step has a target of its own, so the
@@ -27,8 +39,11 @@ include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeScriptArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeEmulator.cmake")
 
 stackprobe_arguments_require(run_suite.cmake TOOLCHAIN STEP STATE_DIR KIND)
-if(NOT KIND MATCHES "^(automake|programs)$")
-  message(FATAL_ERROR "run_suite.cmake: KIND must be automake or programs, not '${KIND}'")
+if(NOT KIND MATCHES "^(automake|programs|sshd)$")
+  message(FATAL_ERROR "run_suite.cmake: KIND must be automake, programs or sshd, not '${KIND}'")
+endif()
+if(KIND STREQUAL "sshd")
+  stackprobe_arguments_require(run_suite.cmake FIXTURE PREFIX)
 endif()
 stackprobe_arguments_command(_command _words)
 if(_words STREQUAL "[]")
@@ -43,8 +58,17 @@ file(TO_CMAKE_PATH "${_log}" _log_path)
 file(TO_CMAKE_PATH "${CMAKE_CURRENT_BINARY_DIR}" _cwd)
 
 set(_environment "")
+# Paths a test program reads: under Wine a Unix path is Z:<path>.
+set(_program_paths "")
 if(WINEPREFIX)
   list(APPEND _environment "WINEPREFIX=${WINEPREFIX}" WINEDEBUG=-all)
+endif()
+if(EMULATOR MATCHES "wine")
+  set(_program_paths "Z:")
+  if(PREFIX)
+    # The libraries' DLLs, for test programs linked to them.
+    list(APPEND _environment "WINEPATH=Z:${PREFIX}/bin")
+  endif()
 endif()
 
 # Whether this toolchain's programs can run here at all: the preflight's program tells.
@@ -115,6 +139,69 @@ function(_suite_add_summary text with_total with_failed)
   endforeach()
 endfunction()
 
+# Starts the throwaway server for KIND sshd with the fixture's keys and settings (see the top),
+# on the port of the first "<program>@<port>" word when it is free (libssh2's test_ssh2 connects
+# to 4711 only). The suites of this build's toolchains take turns (a lock beside their state
+# folders), so that the port is theirs one at a time. Sets SSHD_DIR, SSHD_PORT and
+# _test_environment (the variables libssh2's tests read) in the caller.
+function(_suite_start_sshd)
+  set(_server "${FIXTURE}/openssh_server")
+  set(_dir "${STATE_DIR}/suite-sshd")
+  file(MAKE_DIRECTORY "${STATE_DIR}/suite-sshd-fixture")
+  # Its certificates are issued to the principal libssh2, the user of upstream's Docker image.
+  set(_principals "${STATE_DIR}/suite-sshd-fixture/principals")
+  file(WRITE "${_principals}" "libssh2\n")
+  file(CHMOD "${_principals}" PERMISSIONS OWNER_READ OWNER_WRITE)
+  file(READ "${_server}/sshd_config" _settings)
+  set(_extra "${STATE_DIR}/suite-sshd-fixture/sshd_config")
+  file(WRITE "${_extra}" "${_settings}\nTrustedUserCAKeys ${_server}/ca_user_keys.pub\n"
+    "AuthorizedPrincipalsFile ${_principals}\n")
+  file(LOCK "${STATE_DIR}/../suite-sshd.lock" GUARD PROCESS TIMEOUT 1800 RESULT_VARIABLE _locked)
+  if(NOT _locked EQUAL 0)
+    file(APPEND "${_log}" "stackprobe: another toolchain's suite kept the server's lock for 30 minutes (${_locked}); going on without it\n")
+  endif()
+  set(_port "")
+  foreach(_word IN LISTS _command)
+    if(_port STREQUAL "" AND _word MATCHES "^[^,@]+@([0-9]+)$")
+      set(_port "${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_dir}" "-DPORT=${_port}"
+      "-DHOST_KEYS=${_server}/ssh_host_rsa_key;${_server}/ssh_host_ecdsa_key;${_server}/ssh_host_ed25519_key"
+      "-DAUTHORIZED_KEYS=${_server}/authorized_keys" "-DEXTRA_CONFIG=${_extra}"
+      -P "${CMAKE_CURRENT_LIST_DIR}/../../bench/sshd.cmake"
+    RESULT_VARIABLE _rc OUTPUT_VARIABLE _output ERROR_VARIABLE _output)
+  file(APPEND "${_log}" "${_output}")
+  if(NOT _rc EQUAL 0 OR NOT EXISTS "${_dir}/server.cmake")
+    set(_reason "the throwaway sshd did not start: ${_output}")
+    stackprobe_record_write(FILE "${_record}" NAME "${STEP}" STATUS fail LOG "${_log_path}" RESULT "${_rc}"
+      REASON "${_reason}" CWD "${_cwd}" COMMAND_JSON "${_words}")
+    message("stackprobe: ${TOOLCHAIN} ${STEP} ... FAILED: ${_reason}\n  log: ${_log}")
+    message(FATAL_ERROR "${TOOLCHAIN} ${STEP} failed")
+  endif()
+  include("${_dir}/server.cmake")
+  set(SSHD_DIR "${_dir}" PARENT_SCOPE)
+  set(SSHD_PORT "${SSHD_PORT}" PARENT_SCOPE)
+  # OPENSSH_NO_DOCKER: the tests connect to OPENSSH_SERVER_HOST:PORT instead of starting Docker,
+  # and log in as USER (USERNAME under Windows) instead of Docker's user libssh2.
+  # test_read reads 140 MB, 1 s natively; under Wine that is 16 s a run, 19 runs. A tenth
+  # (2 s a run) still crosses its buffers' boundaries thousands of times (997-byte blocks).
+  set(_transfer "")
+  if(EMULATOR)
+    set(_transfer FIXTURE_XFER_COUNT=14008)
+  endif()
+  set(_test_environment ${_transfer} OPENSSH_NO_DOCKER=1 "OPENSSH_SERVER_HOST=${SSHD_HOST}" "OPENSSH_SERVER_PORT=${SSHD_PORT}"
+    "USER=${SSHD_USER}" "USERNAME=${SSHD_USER}" "LOGNAME=${SSHD_USER}"
+    "srcdir=${_program_paths}${FIXTURE}" "PRIVKEY=${_program_paths}${FIXTURE}/key_rsa"
+    "PUBKEY=${_program_paths}${FIXTURE}/key_rsa.pub" PARENT_SCOPE)
+endfunction()
+
+function(_suite_stop_sshd)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${SSHD_DIR}"
+    -P "${CMAKE_CURRENT_LIST_DIR}/../../bench/sshd.cmake" RESULT_VARIABLE _ignored)
+  file(LOCK "${STATE_DIR}/../suite-sshd.lock" RELEASE RESULT_VARIABLE _ignored)
+endfunction()
+
 string(TIMESTAMP _started "%s")
 string(TIMESTAMP _started_iso "%Y-%m-%dT%H:%M:%SZ" UTC)
 set(_rechecked "")
@@ -123,6 +210,8 @@ set(_failed 0)
 set(_skipped 0)
 set(_total 0)
 set(_failed_tests "[]")
+# The tests skipped with a reason ({name, reason}), which the report groups by reason.
+set(_skipped_tests "[]")
 if(KIND STREQUAL "automake")
   execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_command}
     RESULT_VARIABLE _result OUTPUT_FILE "${_log}" ERROR_FILE "${_log}")
@@ -205,9 +294,33 @@ else()
     set(_emulator_words "${EMULATOR}")
   endif()
   file(WRITE "${_log}" "")
-  foreach(_test IN LISTS _command)
+  set(_test_environment "")
+  set(SSHD_DIR "")
+  foreach(_word IN LISTS _command)
+    # The server starts with the first test to run: a suite of skips needs none.
+    if(KIND STREQUAL "sshd" AND SSHD_DIR STREQUAL "" AND NOT _word MATCHES "^skip:")
+      _suite_start_sshd()
+    endif()
     math(EXPR _total "${_total} + 1")
-    if(_test MATCHES "^roundtrip:(.+)$")
+    set(_test "${_word}")
+    set(_variable "")
+    if(KIND STREQUAL "sshd")
+      if(_word MATCHES "^skip:([^:]+):(.+)$")
+        set(_test "${CMAKE_MATCH_1}")
+        set(_test_rc "skip: ${CMAKE_MATCH_2}")
+      elseif(_word MATCHES "^([^,@]+)@([0-9]+)$")
+        set(_test "${CMAKE_MATCH_1}")
+        if(NOT CMAKE_MATCH_2 STREQUAL SSHD_PORT)
+          set(_test_rc "skip: it connects only to port ${CMAKE_MATCH_2}, and the server listens on ${SSHD_PORT}: ${CMAKE_MATCH_2} was in use")
+        endif()
+      elseif(_word MATCHES "^([^,@]+),([A-Za-z_][A-Za-z0-9_]*=.+)$")
+        set(_test "${CMAKE_MATCH_1}")
+        set(_variable "${CMAKE_MATCH_2}")
+      endif()
+    endif()
+    if(DEFINED _test_rc)
+      # Decided without running it (a skip).
+    elseif(_test MATCHES "^roundtrip:(.+)$")
       # A sample with text and every byte value, compressed and expanded by the program.
       get_filename_component(_program "${CMAKE_MATCH_1}${EXECUTABLE_SUFFIX}" ABSOLUTE BASE_DIR "${_cwd}")
       set(_sample "${STATE_DIR}/suite-sample.txt")
@@ -221,11 +334,11 @@ else()
       file(APPEND "${_sample}" "${_bytes}${_bytes}")
       set(_test_rc 1)
       if(EXISTS "${_program}")
-        execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_emulator_words} "${_program}"
-          INPUT_FILE "${_sample}" OUTPUT_FILE "${_sample}.gz" ERROR_VARIABLE _error RESULT_VARIABLE _test_rc)
+        stackprobe_emulator_run(_error _test_rc INPUT_FILE "${_sample}" OUTPUT_FILE "${_sample}.gz"
+          COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_emulator_words} "${_program}")
         if(_test_rc EQUAL 0)
-          execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_emulator_words} "${_program}" -d
-            INPUT_FILE "${_sample}.gz" OUTPUT_FILE "${_sample}.out" ERROR_VARIABLE _error RESULT_VARIABLE _test_rc)
+          stackprobe_emulator_run(_error _test_rc INPUT_FILE "${_sample}.gz" OUTPUT_FILE "${_sample}.out"
+            COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_emulator_words} "${_program}" -d)
         endif()
         if(_test_rc EQUAL 0)
           file(SHA256 "${_sample}" _before)
@@ -245,17 +358,37 @@ else()
     else()
       get_filename_component(_program "${_test}${EXECUTABLE_SUFFIX}" ABSOLUTE BASE_DIR "${_cwd}")
       if(EXISTS "${_program}")
-        execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_emulator_words} "${_program}"
-          OUTPUT_VARIABLE _output ERROR_VARIABLE _output RESULT_VARIABLE _test_rc)
-        file(APPEND "${_log}" "${_test}: ${_emulator_words} ${_program}\n${_output}")
+        string(TIMESTAMP _test_started "%s")
+        stackprobe_emulator_run(_output _test_rc TIMEOUT 600
+          COMMAND "${CMAKE_COMMAND}" -E env ${_environment} ${_test_environment} ${_variable}
+            -- ${_emulator_words} "${_program}")
+        string(TIMESTAMP _test_finished "%s")
+        math(EXPR _test_seconds "${_test_finished} - ${_test_started}")
+        file(APPEND "${_log}" "${_test}: ${_variable} ${_emulator_words} ${_program} (${_test_seconds} s)\n${_output}")
+        if(KIND STREQUAL "sshd" AND _test_rc STREQUAL "0" AND _output MATCHES "Test skipped\\.")
+          set(_test_rc "skip: the test says it was skipped")
+        endif()
       else()
         set(_test_rc "not built")
       endif()
     endif()
+    get_filename_component(_test "${_test}" NAME)
+    if(_variable MATCHES "=(.+)$")
+      # Named as libssh2's CTest names them: test_read-aes128-ctr.
+      set(_test "${_test}-${CMAKE_MATCH_1}")
+    endif()
     if(_test_rc STREQUAL "not built")
       # The library's build leaves some tests out on some platforms (zlib's example64 needs off64_t).
+      set(_test_rc "skip: not built here")
+    endif()
+    if(_test_rc MATCHES "^skip: (.+)$")
+      set(_skip_reason "${CMAKE_MATCH_1}")
       math(EXPR _skipped "${_skipped} + 1")
-      file(APPEND "${_log}" "SKIP: ${_test} (not built here)\n")
+      file(APPEND "${_log}" "SKIP: ${_test} (${_skip_reason})\n")
+      set(_skip "{}")
+      stackprobe_json_set_string(_skip name "${_test}")
+      stackprobe_json_set_string(_skip reason "${_skip_reason}")
+      stackprobe_json_append(_skipped_tests "${_skip}")
     elseif(_test_rc STREQUAL "0")
       math(EXPR _passed "${_passed} + 1")
       file(APPEND "${_log}" "PASS: ${_test}\n")
@@ -265,7 +398,11 @@ else()
       file(APPEND "${_log}" "FAIL: ${_test} (${_test_rc})\n")
       set(_result 1)
     endif()
+    unset(_test_rc)
   endforeach()
+  if(NOT SSHD_DIR STREQUAL "")
+    _suite_stop_sshd()
+  endif()
 endif()
 string(TIMESTAMP _finished "%s")
 math(EXPR _seconds "${_finished} - ${_started}")
@@ -275,6 +412,7 @@ foreach(_field passed failed skipped total)
   string(JSON _counts SET "${_counts}" ${_field} ${_${_field}})
 endforeach()
 string(JSON _counts SET "${_counts}" failed_tests "${_failed_tests}")
+string(JSON _counts SET "${_counts}" skipped_tests "${_skipped_tests}")
 if(NOT _rechecked STREQUAL "")
   string(STRIP "${_rechecked}" _rechecked)
   stackprobe_json_set_string(_counts rechecked "${_rechecked}")
@@ -283,6 +421,12 @@ endif()
 set(_reason "")
 if(_result STREQUAL "0" AND _failed EQUAL 0 AND _passed GREATER 0)
   set(_status pass)
+elseif(_result STREQUAL "0" AND _failed EQUAL 0 AND _total GREATER 0 AND _skipped EQUAL _total
+    AND NOT _skipped_tests STREQUAL "[]")
+  # Every test skipped with a reason (the suite cannot run on this host): a skip, not a pass.
+  set(_status skip)
+  string(JSON _reason GET "${_skipped_tests}" 0 reason)
+  set(_reason "its tests cannot run: ${_reason}")
 else()
   set(_status fail)
   string(JSON _named LENGTH "${_failed_tests}")
@@ -305,6 +449,8 @@ stackprobe_record_write(FILE "${_record}" NAME "${STEP}" STATUS ${_status} SECON
   COMMAND_JSON "${_words}" COUNTS_JSON "${_counts}" REASON "${_reason}")
 if(_status STREQUAL "pass")
   message("stackprobe: ${TOOLCHAIN} ${STEP} ... ${_seconds}s ok: ${_passed} of ${_total} passed, ${_skipped} skipped")
+elseif(_status STREQUAL "skip")
+  message("stackprobe: ${TOOLCHAIN} ${STEP} ... skipped: ${_reason}")
 else()
   message("stackprobe: ${TOOLCHAIN} ${STEP} ... ${_seconds}s FAILED: ${_reason}\n  log: ${_log}")
   message(FATAL_ERROR "${TOOLCHAIN} ${STEP} failed")
