@@ -1,10 +1,11 @@
 # suites.*: the libraries' own test suites (cmake/scripts/run_suite.cmake).
-#   CASE=counts          (fast) automake summaries summed, failed tests named, a suite that ran
-#                        no test is a failure, a missing test program a skip; KIND sshd against
-#                        a real throwaway sshd set up from a fixture folder laid out as libssh2's
-#                        tests/, skips with hostile reasons kept whole and grouped in the report
-#   CASE=passed          (full) TOOLCHAIN's gmp.check, zlib.test and libssh2.test ran in its build and passed,
-#                        with their counts
+#   CASE=counts          (fast) automake and TAP::Harness summaries summed, failed tests named, a
+#                        suite that ran no test is a failure, a missing test program a skip;
+#                        KIND sshd against a real throwaway sshd set up from a fixture folder
+#                        laid out as libssh2's tests/, skips with hostile reasons kept whole and
+#                        grouped in the report
+#   CASE=passed          (full) TOOLCHAIN's gmp.check, zlib.test, openssl.test and libssh2.test
+#                        ran in its build and passed, with their counts
 #   CASE=broken_test     (full) GMP's make check again with the test hook failing t-bswap: the
 #                        step is red and the report names the test
 #   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... [-DTOOLCHAIN=...] -DCASE=... -P suite_test.cmake
@@ -77,6 +78,44 @@ exit 2
   expect_field("${_failing_record}" 1 "the tests skipped" counts skipped)
   expect_field("${_failing_record}" t-two "the failed test named" counts failed_tests 0)
   expect_field("${_failing_record}" "1 of 7 tests failed: t-two" "the reason" reason)
+
+  # TAP::Harness (OpenSSL's make test): a pass, a skip with its reason, a failure that is named
+  # twice (its result line, then the summary).
+  file(WRITE "${_dir}/harness.sh" "cat <<'EOF'
+make depend && make _tests
+00-prep_fipsmodule_cnf.t .. skipped: FIPS module config file only supported in a fips build
+30-test_evp.t .................... ok
+30-test_evp_kdf.t ................ Dubious, test returned 1 (wstat 256, 0x100)
+Failed 1/3 subtests 
+# Looks like you failed 1 test of 2.30-test_evp_xof.t ......... ok
+
+Test Summary Report
+-------------------
+30-test_evp_kdf.t              (Wstat: 256 (exited 1) Tests: 3 Failed: 1)
+  Failed test:  2
+  Non-zero exit status: 1
+Files=4, Tests=120,  5 wallclock secs ( 0.05 usr  0.01 sys +  3.10 cusr  0.40 csys =  3.56 CPU)
+Result: FAIL
+EOF
+exit 2
+")
+  run_suite(_tap demo.test tap "${_dir}" "skip:test_rand:left out [on; purpose]" sh "${_dir}/harness.sh")
+  expect_field("${_tap_record}" fail "the status of a harness run with a failed script" status)
+  expect_field("${_tap_record}" 5 "the scripts counted (one left out)" counts total)
+  expect_field("${_tap_record}" 2 "the scripts passed (one after another's comment)" counts passed)
+  expect_field("${_tap_record}" 2 "the scripts skipped (one left out)" counts skipped)
+  expect_field("${_tap_record}" "left out [on; purpose]" "the reason of a script left out" counts skipped_tests 0 reason)
+  expect_field("${_tap_record}" 30-test_evp_kdf "the failed script named once" counts failed_tests 0)
+  expect_field("${_tap_record}" "FIPS module config file only supported in a fips build" "the skip's reason"
+    counts skipped_tests 1 reason)
+  file(WRITE "${_dir}/harness-ok.sh" "printf '30-test_evp.t .. ok\\nAll tests successful.\\nResult: PASS\\n'\n")
+  # The commands before "--then" run first (the test programs' build); a failing one ends the run.
+  run_suite(_tap_ok ok.test tap "${_dir}" sh -c "echo built > built.txt" --then sh "${_dir}/harness-ok.sh")
+  expect_field("${_tap_ok_record}" pass "the status of a harness run that passed" status)
+  expect_exists("${_dir}/built.txt" "what the command before --then made")
+  run_suite(_tap_unbuilt unbuilt.test tap "${_dir}" sh -c "exit 3" --then sh "${_dir}/harness-ok.sh")
+  expect_field("${_tap_unbuilt_record}" fail "the status when the build before --then failed" status)
+  expect_field("${_tap_unbuilt_record}" 0 "the scripts run after a failed build" counts total)
 
   # A suite that printed no summary ran no test: never a pass, whatever its exit status.
   run_suite(_empty empty.check automake "${_dir}" sh -c "echo nothing to do")
@@ -184,7 +223,7 @@ exec ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChe
   expect_contains("${_skipped_lines}" "      skipped, the test says it was skipped: says-skipped\n" "a test that said it was skipped")
 elseif(CASE STREQUAL "passed")
   set(_state "${BINARY_DIR}/stackprobe/${TOOLCHAIN}")
-  foreach(_step gmp.check zlib.test libssh2.test)
+  foreach(_step gmp.check zlib.test openssl.test libssh2.test)
     expect_exists("${_state}/steps/${_step}.json" "${TOOLCHAIN}'s ${_step} record")
     file(READ "${_state}/steps/${_step}.json" _record)
     expect_field("${_record}" pass "${TOOLCHAIN} ${_step}" status)
@@ -197,6 +236,12 @@ elseif(CASE STREQUAL "passed")
   string(JSON _passed GET "${_record}" counts passed)
   if(_passed LESS 150)
     message(FATAL_ERROR "FAILED: GMP's make check passed only ${_passed} tests (it has 178)")
+  endif()
+  # OpenSSL's: the 27 recipes of its subset ran and passed (its FIPS preparation is a skip).
+  file(READ "${_state}/steps/openssl.test.json" _record)
+  string(JSON _passed GET "${_record}" counts passed)
+  if(_passed LESS 27)
+    message(FATAL_ERROR "FAILED: OpenSSL's recipes passed only ${_passed} (27 are run)")
   endif()
   # libssh2's: 44 runs, of which 7 cannot run here (a password, Docker's user, DSA); the others
   # against the throwaway server, each cipher and MAC of test_read among them.

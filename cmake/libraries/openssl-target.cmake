@@ -29,9 +29,18 @@ function(stackprobe_openssl_target_file out_file out_target)
     string(APPEND _fields "        lflags => add('-Wl,-rpath,${STACKPROBE_PREFIX}/lib'),\n")
   endif()
   set(_file "${STACKPROBE_STATE_DIR}/openssl-target.conf")
-  file(WRITE "${_file}" "# Written by stackprobe for toolchain ${STACKPROBE_TOOLCHAIN}: OpenSSL's target\n"
-    "# ${STACKPROBE_OPENSSL_TARGET} with this toolchain's tools. Used as Configure --config=<this file> ${_name}\n"
-    "my %targets = (\n    '${_name}' => {\n${_fields}    },\n);\n")
+  set(_content "# Written by stackprobe for toolchain ${STACKPROBE_TOOLCHAIN}: OpenSSL's target\n")
+  string(APPEND _content "# ${STACKPROBE_OPENSSL_TARGET} with this toolchain's tools. Used as Configure --config=<this file> ${_name}\n")
+  string(APPEND _content "my %targets = (\n    '${_name}' => {\n${_fields}    },\n);\n")
+  # Written only when it changes: OpenSSL's Makefile reconfigures when this file is newer than
+  # its configdata.pm, and then stops with "Please run the same make command again".
+  set(_old "")
+  if(EXISTS "${_file}")
+    file(READ "${_file}" _old)
+  endif()
+  if(NOT _old STREQUAL _content)
+    file(WRITE "${_file}" "${_content}")
+  endif()
   set(${out_file} "${_file}" PARENT_SCOPE)
   set(${out_target} "${_name}" PARENT_SCOPE)
 endfunction()

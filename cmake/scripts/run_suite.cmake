@@ -4,12 +4,21 @@
 # toolchain's programs) is a skip with the reason; a suite that ran no test is a failure, never
 # a pass.
 #
-#   cmake -DTOOLCHAIN=... -DSTEP=gmp.check -DSTATE_DIR=... -DKIND=automake|programs|sshd
+#   cmake -DTOOLCHAIN=... -DSTEP=gmp.check -DSTATE_DIR=... -DKIND=automake|tap|programs|sshd
 #         [-DPREFIX=<the toolchain's prefix>] [-DFIXTURE=<folder>]
 #         [-DEMULATOR=wine -DWINEPREFIX=... -DEXECUTABLE_SUFFIX=.exe] -P run_suite.cmake -- COMMAND...
 #
 # KIND automake: COMMAND is the suite (GMP's make check); the counts are automake's "# TOTAL: n"
-# summaries. KIND programs: each word after "--" is one test, run here through the emulator: a
+# summaries.
+#
+# KIND tap: COMMAND is one or more commands separated by the word "--then" (OpenSSL's: build the
+# test programs --then run them; not "&&", which the build tool's shell would take for itself),
+# the last one run by Perl's TAP::Harness: a test script's line "NN-name.t .. ok" is a pass,
+# ".. skipped: <why>" a skip, and a script named under "Test Summary Report" or with another
+# result a failure. Words "skip:<script>:<reason>" before the first command name scripts left
+# out of the run on purpose: skips with their reasons.
+#
+# KIND programs: each word after "--" is one test, run here through the emulator: a
 # test program of the library's build folder (zlib's example), or roundtrip:<program> (zlib's
 # minigzip compresses and expands a sample, which must come back the same). zlib's own CTest
 # tests cannot serve: they are declared with add_test's old signature, which CMake never runs
@@ -39,8 +48,8 @@ include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeScriptArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeEmulator.cmake")
 
 stackprobe_arguments_require(run_suite.cmake TOOLCHAIN STEP STATE_DIR KIND)
-if(NOT KIND MATCHES "^(automake|programs|sshd)$")
-  message(FATAL_ERROR "run_suite.cmake: KIND must be automake, programs or sshd, not '${KIND}'")
+if(NOT KIND MATCHES "^(automake|tap|programs|sshd)$")
+  message(FATAL_ERROR "run_suite.cmake: KIND must be automake, tap, programs or sshd, not '${KIND}'")
 endif()
 if(KIND STREQUAL "sshd")
   stackprobe_arguments_require(run_suite.cmake FIXTURE PREFIX)
@@ -73,6 +82,17 @@ endif()
 
 # Whether this toolchain's programs can run here at all: the preflight's program tells.
 if(EMULATOR)
+  # Wine's session for the whole suite: a wineserver that ends on its own 60 s after its last
+  # program, with its helper processes started by the check below, whose output goes to a file.
+  # Else every program that starts a session hands its output pipe to the helpers, which keep
+  # it open till the session ends (3 s): OpenSSL's harness reads each test's output from a pipe,
+  # and its recipes under Wine took 178 s instead of 93.
+  get_filename_component(_emulator_dir "${EMULATOR}" DIRECTORY)
+  find_program(_wineserver wineserver HINTS "${_emulator_dir}" NO_CACHE)
+  if(EMULATOR MATCHES "wine" AND _wineserver)
+    stackprobe_emulator_run(_ignored _ignored_rc TIMEOUT 30
+      COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- "${_wineserver}" -p60)
+  endif()
   set(_program "${STATE_DIR}/preflight/build/bin/hello_static${EXECUTABLE_SUFFIX}")
   if(EXISTS "${_program}")
     stackprobe_emulator_check(_cannot "${EMULATOR}" "${_program}" ${_environment})
@@ -287,6 +307,90 @@ if(KIND STREQUAL "automake")
   if(_failed EQUAL 0 AND NOT _rechecked STREQUAL "")
     set(_result 0)
   endif()
+elseif(KIND STREQUAL "tap")
+  # The commands separated by "--then", in order, each appending to the log; the first that fails
+  # ends the run (the test programs' build, then the harness).
+  file(WRITE "${_log}" "")
+  set(_part "")
+  set(_result 0)
+  foreach(_word IN LISTS _command ITEMS "--then")
+    if(_part STREQUAL "" AND _word MATCHES "^skip:([^:]+):(.+)$")
+      # A test script left out of the run on purpose: a skip with its reason.
+      set(_skip "{}")
+      stackprobe_json_set_string(_skip name "${CMAKE_MATCH_1}")
+      stackprobe_json_set_string(_skip reason "${CMAKE_MATCH_2}")
+      stackprobe_json_append(_skipped_tests "${_skip}")
+      file(APPEND "${_log}" "SKIP: ${CMAKE_MATCH_1} (${CMAKE_MATCH_2})\n")
+      math(EXPR _skipped "${_skipped} + 1")
+      math(EXPR _total "${_total} + 1")
+      continue()
+    endif()
+    if(NOT _word STREQUAL "--then")
+      list(APPEND _part "${_word}")
+      continue()
+    endif()
+    if(_part STREQUAL "")
+      continue()
+    endif()
+    file(APPEND "${_log}" "stackprobe: running ${_part}\n")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- ${_part}
+      RESULT_VARIABLE _result OUTPUT_FILE "${_log}.part" ERROR_FILE "${_log}.part")
+    file(READ "${_log}.part" _part_output)
+    file(APPEND "${_log}" "${_part_output}")
+    file(REMOVE "${_log}.part")
+    set(_part "")
+    if(NOT _result EQUAL 0)
+      break()
+    endif()
+  endforeach()
+  file(READ "${_log}" _text)
+  stackprobe_text_lines(_line "${_text}")
+  # Each script's last result line, in the order they ran; then the scripts the summary names.
+  set(_scripts "{}")
+  set(_order "[]")
+  set(_in_summary OFF)
+  foreach(_i RANGE ${_line_count})
+    if(_i EQUAL _line_count)
+      break()
+    endif()
+    set(_l "${_line_${_i}}")
+    if(_l MATCHES "^Test Summary Report")
+      set(_in_summary ON)
+    # Not anchored: a failed script's last comment has no line end, so the next script's result
+    # follows it on the same line ("# Looks like you failed 2 tests of 6.05-test_rand.t .. ").
+    elseif(_l MATCHES "([0-9][0-9]-[A-Za-z0-9_-]+)\\.t +(\\.+ |\\()(.*)$")
+      set(_script "${CMAKE_MATCH_1}")
+      set(_outcome "${CMAKE_MATCH_3}")
+      if(_in_summary)
+        set(_outcome "failed")
+      endif()
+      string(JSON _known ERROR_VARIABLE _new GET "${_scripts}" "${_script}")
+      if(_new)
+        stackprobe_json_append_string(_order "${_script}")
+      endif()
+      if(_new OR _in_summary OR NOT _outcome MATCHES "^[0-9]+/")
+        stackprobe_json_set_string(_scripts "${_script}" "${_outcome}")
+      endif()
+    endif()
+  endforeach()
+  stackprobe_json_indices(_ran "${_order}")
+  foreach(_k IN LISTS _ran)
+    string(JSON _script GET "${_order}" ${_k})
+    string(JSON _outcome GET "${_scripts}" "${_script}")
+    math(EXPR _total "${_total} + 1")
+    if(_outcome MATCHES "^ok *$")
+      math(EXPR _passed "${_passed} + 1")
+    elseif(_outcome MATCHES "^skipped:? *(.*)$")
+      math(EXPR _skipped "${_skipped} + 1")
+      set(_skip "{}")
+      stackprobe_json_set_string(_skip name "${_script}")
+      stackprobe_json_set_string(_skip reason "${CMAKE_MATCH_1}")
+      stackprobe_json_append(_skipped_tests "${_skip}")
+    else()
+      math(EXPR _failed "${_failed} + 1")
+      stackprobe_json_append_string(_failed_tests "${_script}")
+    endif()
+  endforeach()
 else()
   set(_result 0)
   set(_emulator_words "")
