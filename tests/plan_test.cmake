@@ -2,10 +2,11 @@
 #   CASE=windows_routes  the plans of msvc, clang-cl and msys2-mingw64, made with stand-in tools,
 #                        equal the checked-in ones (tests/data/plans/<toolchain>.json) once this
 #                        machine's folders are replaced by names
-#   CASE=msvc_route_runs the MSVC route's GMP and OpenSSL steps, taken from its plan and run against
-#                        the stand-ins with Windows paths (C:/...), give the arguments of
-#                        tests/data/plans/msvc-route.log: MSYS2's /c/... paths, the configure
-#                        options, lib /def: -> gmp.lib, OpenSSL's Configure target and nmake
+#   CASE=msvc_route_runs the MSVC route's GMP steps (its check too) and OpenSSL's, taken from its
+#                        plan and run against the stand-ins with Windows paths (C:/...), give the
+#                        arguments of tests/data/plans/msvc-route.log: MSYS2's /c/... paths, the
+#                        configure options, lib /def: -> gmp.lib, OpenSSL's Configure target and
+#                        nmake
 #   CASE=windows_detection  toolchain detection on a Windows-like PATH of stand-ins
 # After a deliberate change of a recipe, write the expected files anew and review their diff:
 #   cmake -DSOURCE_ROOT=. -DWORK_DIR=/tmp/plan -DCASE=<case> -DUPDATE=ON -P tests/plan_test.cmake
@@ -88,7 +89,7 @@ elseif(CASE STREQUAL "msvc_route_runs")
   set(_log "${_dir}/stand-ins.log")
   set(ENV{STACKPROBE_STAND_IN_LOG} "${_log}")
   set(_ran "")
-  foreach(_step gmp.configure gmp.build gmp.install openssl.configure openssl.build openssl.install)
+  foreach(_step gmp.configure gmp.build gmp.install gmp.check openssl.configure openssl.build openssl.install)
     set(_command "")
     stackprobe_json_indices(_steps "${_plan}" steps)
     foreach(_s IN LISTS _steps)

@@ -1,6 +1,8 @@
 # The steps of GMP's MSVC route (gmp.msvc.cmake): configure, build and install GMP as a
-# MinGW-w64 DLL under MSYS2's bash, then make gmp.lib for MSVC from the DLL's .def file.
-#   cmake -DACTION=configure|build|install -DBASH=... -DSOURCE_DIR=... -DBINARY_DIR=...
+# MinGW-w64 DLL under MSYS2's bash, then make gmp.lib for MSVC from the DLL's .def file; check
+# runs GMP's make check there (the step gmp.check, whose counts run_suite.cmake reads from the
+# summaries make prints).
+#   cmake -DACTION=configure|build|install|check -DBASH=... -DSOURCE_DIR=... -DBINARY_DIR=...
 #         -DINSTALL_DIR=... -DJOBS=2 -DLIB=lib.exe -P gmp-msvc-route.cmake
 
 cmake_minimum_required(VERSION 3.25)
@@ -46,6 +48,9 @@ elseif(ACTION STREQUAL "install")
     message(FATAL_ERROR "gmp (MSVC route): lib /def:${_def} failed (exit ${_rc})")
   endif()
   message("gmp (MSVC route): ${INSTALL_DIR}/lib/gmp.lib made from ${_def}")
+elseif(ACTION STREQUAL "check")
+  # -k: a failure in one folder of tests must not hide the results of the others.
+  _in_msys2("make -k -j${JOBS} check")
 else()
-  message(FATAL_ERROR "gmp-msvc-route.cmake: ACTION must be configure, build or install")
+  message(FATAL_ERROR "gmp-msvc-route.cmake: ACTION must be configure, build, install or check")
 endif()

@@ -22,8 +22,11 @@ else()
 endif()
 string(REPLACE "-DACTION=configure" "-DACTION=build" _gmp_build "${_gmp_configure}")
 string(REPLACE "-DACTION=configure" "-DACTION=install" _gmp_install "${_gmp_configure}")
+# GMP's make check, as on the other toolchains: the DLL's tests run natively under MSYS2.
+string(REPLACE "-DACTION=configure" "-DACTION=check" _gmp_check "${_gmp_configure}")
 
 stackprobe_library(gmp
+  SUITE check SUITE_KIND automake SUITE_COMMAND ${_gmp_check}
   CONFIGURE_COMMAND ${_gmp_configure}
   BUILD_COMMAND ${_gmp_build}
   INSTALL_COMMAND ${_gmp_install})
