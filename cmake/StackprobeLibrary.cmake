@@ -51,7 +51,7 @@ endfunction()
 # stackprobe_library(NAME [DEPENDS lib...]
 #                    [CMAKE_ARGS arg...]                       CMake projects
 #                    [CONFIGURE_COMMAND ...] [BUILD_COMMAND ...] [INSTALL_COMMAND ...]
-#                    [SUITE <step> SUITE_KIND automake|programs|sshd [SUITE_FIXTURE <dir>]
+#                    [SUITE <step> SUITE_KIND automake|tap|programs|sshd [SUITE_FIXTURE <dir>]
 #                     SUITE_COMMAND ...])
 # A library with CMAKE_ARGS and no CONFIGURE_COMMAND is a CMake project configured with the
 # toolchain file; the others give their own commands (ExternalProject's <SOURCE_DIR>,

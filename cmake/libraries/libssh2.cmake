@@ -14,7 +14,7 @@ if(STACKPROBE_SUITES AND WIN32 AND NOT CMAKE_CROSSCOMPILING_EMULATOR)
 elseif(STACKPROBE_SUITES)
   set(_libssh2_testing ON)
   set(_password_reason "needs a password login to the user libssh2 of upstream's Docker image (stackprobe's server takes keys only)")
-  foreach(_test IN ITEMS
+  set(_libssh2_tests
       test_aa_warmup
       "skip:test_agent_forward_ok:logs in as the user libssh2 of upstream's Docker image, not the user running the tests"
       "skip:test_auth_keyboard_fail:${_password_reason}"
@@ -42,23 +42,19 @@ elseif(STACKPROBE_SUITES)
       test_read
       test_simple
       test_ssh2@4711)
-    if(_test MATCHES "^skip:")
-      list(APPEND _libssh2_tests "${_test}")
-    else()
-      list(APPEND _libssh2_tests "tests/${_test}")
-    endif()
-  endforeach()
+  # The programs are in the build folder's tests/; the skips name none.
+  list(TRANSFORM _libssh2_tests PREPEND "tests/" REGEX "^test_")
   # tests/test_read_algos.txt of libssh2 1.11.1 (the sources are not unpacked yet when this is
   # read); libssh2's CMake passes a name with "mac-" as FIXTURE_TEST_MAC, the others as _CRYPT.
   foreach(_algorithm IN ITEMS 3des-cbc aes128-cbc aes128-ctr aes128-gcm@openssh.com aes192-cbc
       aes192-ctr aes256-cbc aes256-ctr aes256-gcm@openssh.com hmac-md5 hmac-md5-96 hmac-sha1
       hmac-sha1-96 hmac-sha1-etm@openssh.com hmac-sha2-256 hmac-sha2-256-etm@openssh.com
       hmac-sha2-512 hmac-sha2-512-etm@openssh.com)
+    set(_variable FIXTURE_TEST_CRYPT)
     if(_algorithm MATCHES "mac-")
-      list(APPEND _libssh2_tests "tests/test_read,FIXTURE_TEST_MAC=${_algorithm}")
-    else()
-      list(APPEND _libssh2_tests "tests/test_read,FIXTURE_TEST_CRYPT=${_algorithm}")
+      set(_variable FIXTURE_TEST_MAC)
     endif()
+    list(APPEND _libssh2_tests "tests/test_read,${_variable}=${_algorithm}")
   endforeach()
 endif()
 

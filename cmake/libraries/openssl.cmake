@@ -29,7 +29,6 @@ if(STACKPROBE_SUITES)
     provider_test provider_pkey_test prov_config_test)
   list(TRANSFORM _openssl_test_programs PREPEND test/)
   list(TRANSFORM _openssl_test_programs APPEND "${CMAKE_EXECUTABLE_SUFFIX}")
-  set(_openssl_test "")
   if(CMAKE_CROSSCOMPILING_EMULATOR)
     # These two compare what apps/openssl prints with what they expect, line by line in the
     # host's Perl: a Windows program ends its lines with CRLF, which Perl on Windows reads as a
