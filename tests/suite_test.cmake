@@ -19,9 +19,18 @@ file(MAKE_DIRECTORY "${_dir}")
 
 # Runs run_suite.cmake for step in folder cwd; sets <prefix>_record to the record it wrote. Its
 # exit status must say the same as the record: non-zero for a failure, else 0.
+# "EMULATOR <program>" first in the command: run as under that emulator.
 function(run_suite prefix step kind cwd)
+  set(_command ${ARGN})
+  set(_emulator "")
+  list(GET _command 0 _first)
+  if(_first STREQUAL "EMULATOR")
+    list(GET _command 1 _program)
+    set(_emulator "-DEMULATOR=${_program}")
+    list(REMOVE_AT _command 0 1)
+  endif()
   execute_process(COMMAND "${CMAKE_COMMAND}" -DTOOLCHAIN=test -DSTEP=${step} "-DSTATE_DIR=${_dir}/state"
-      -DKIND=${kind} -P "${SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- ${ARGN}
+      -DKIND=${kind} ${_emulator} -P "${SOURCE_ROOT}/cmake/scripts/run_suite.cmake" -- ${_command}
     WORKING_DIRECTORY "${cwd}" RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
   expect_exists("${_dir}/state/steps/${step}.json" "the record of ${step}")
   file(READ "${_dir}/state/steps/${step}.json" _record)
@@ -38,6 +47,7 @@ function(run_suite prefix step kind cwd)
     message(FATAL_ERROR "FAILED: run_suite.cmake for ${step} exited ${_rc} with a record '${_status}':\n${_out}")
   endif()
   set(${prefix}_record "${_record}" PARENT_SCOPE)
+  set(${prefix}_output "${_out}" PARENT_SCOPE)
 endfunction()
 
 function(expect_field json expected what)
@@ -117,6 +127,32 @@ exit 2
   expect_field("${_tap_unbuilt_record}" fail "the status when the build before --then failed" status)
   expect_field("${_tap_unbuilt_record}" 0 "the scripts run after a failed build" counts total)
 
+  # Under an emulator the scripts that failed run once more, alone, and their second run counts:
+  # 30-test_evp fails only the first time, 30-test_bn every time. Without one nothing runs again.
+  file(WRITE "${_dir}/harness-flaky.sh" [=[
+case "$1" in
+  "TESTS=test_sanity test_evp test_bn") ;;
+  "TESTS=test_evp test_bn") printf '30-test_evp.t .. ok\n# ERROR: [a;b] == [\\;]\n10-test_bn.t .. Dubious, test returned 1\nResult: FAIL\n'; exit 2 ;;
+  *) echo "harness-flaky.sh: unexpected arguments: $*"; exit 3 ;;
+esac
+printf '01-test_sanity.t .. ok\n30-test_evp.t .. Failed 1/108 subtests\n10-test_bn.t .. Failed 2/9 subtests\nResult: FAIL\n'
+exit 2
+]=])
+  run_suite(_flaky flaky.test tap "${_dir}" EMULATOR env sh "${_dir}/harness-flaky.sh" "TESTS=test_sanity test_evp test_bn")
+  expect_field("${_flaky_record}" fail "the status when a script failed twice" status)
+  expect_field("${_flaky_record}" 2 "the scripts passed (one on its second run)" counts passed)
+  expect_field("${_flaky_record}" 10-test_bn "the script that failed twice" counts failed_tests 0)
+  expect_field("${_flaky_record}" 1 "the scripts that failed" counts failed)
+  expect_field("${_flaky_record}" 30-test_evp "the first script run again" counts rechecked 0)
+  expect_field("${_flaky_record}" 10-test_bn "the second script run again" counts rechecked 1)
+  file(READ "${_dir}/state/logs/flaky.test.log" _flaky_log)
+  expect_contains("${_flaky_log}" "once more (recheck): test_evp test_bn" "the log of the second run")
+  # The build's output shows the log's lines that say what failed, whole.
+  expect_contains("${_flaky_output}" "  | # ERROR: [a;b] == [\\;]\n  | 10-test_bn.t .. Dubious" "the failure's lines in the output")
+  run_suite(_not_again not-again.test tap "${_dir}" sh "${_dir}/harness-flaky.sh" "TESTS=test_sanity test_evp test_bn")
+  expect_field("${_not_again_record}" 2 "the scripts failed with no emulator" counts failed)
+  expect_not_contains("${_not_again_record}" "rechecked" "the record with no emulator (nothing run again)")
+
   # A suite that printed no summary ran no test: never a pass, whatever its exit status.
   run_suite(_empty empty.check automake "${_dir}" sh -c "echo nothing to do")
   expect_field("${_empty_record}" fail "the status of a suite that ran no test" status)
@@ -138,6 +174,16 @@ exit 2
 
   run_suite(_good good.test programs "${_dir}" good)
   expect_field("${_good_record}" pass "the status of a passing program" status)
+
+  # Under an emulator a failed program runs once more: "flaky" fails only its first time.
+  file(WRITE "${_dir}/flaky" "#!/bin/sh\nif [ -e flaky.ran ]; then exit 0; fi\n: > flaky.ran\nexit 127\n")
+  file(CHMOD "${_dir}/flaky" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+  run_suite(_again again.test programs "${_dir}" EMULATOR env good flaky bad)
+  expect_field("${_again_record}" 2 "the programs passed under an emulator (one on its second run)" counts passed)
+  expect_field("${_again_record}" bad "the program that failed twice" counts failed_tests 0)
+  expect_field("${_again_record}" flaky "the first program run again" counts rechecked 0)
+  expect_field("${_again_record}" bad "the second program run again" counts rechecked 1)
+  expect_not_contains("${_programs_record}" "rechecked" "the record with no emulator (nothing run again)")
 
   # KIND sshd: a fixture folder as libssh2's tests/ (openssh_server/ with host keys, the keys
   # that may log in, a certificate authority and extra settings), and test programs that log
@@ -221,6 +267,14 @@ exec ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChe
   _stackprobe_render_skipped_tests(_skipped_lines "${_counts}")
   expect_contains("${_skipped_lines}" "      skipped, ${_hostile}: first, second\n" "the skipped tests grouped by reason")
   expect_contains("${_skipped_lines}" "      skipped, the test says it was skipped: says-skipped\n" "a test that said it was skipped")
+  # What passed when run once more is named; what failed twice is not (its failure is).
+  string(JSON _counts GET "${_again_record}" counts)
+  _stackprobe_render_passed_again(_again_line "${_counts}")
+  expect_equal("${_again_line}" "      failed once under the emulator, passed when run once more: flaky\n"
+    "the line of what passed when run once more")
+  string(JSON _counts GET "${_programs_record}" counts)
+  _stackprobe_render_passed_again(_again_line "${_counts}")
+  expect_equal("${_again_line}" "" "the line when nothing ran again")
 elseif(CASE STREQUAL "passed")
   set(_state "${BINARY_DIR}/stackprobe/${TOOLCHAIN}")
   foreach(_step gmp.check zlib.test openssl.test libssh2.test)
