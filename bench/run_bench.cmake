@@ -5,9 +5,12 @@
 #         [-DEMULATORS=<toolchain>=<program>|...] [-DPREFIXES=<toolchain>=<prefix>|...]
 #         [-DWORKLOADS=standard|quick|large|small] [-DREPETITIONS=N] [-DWARMUP=N] [-DCIPHER=...] [-DMAC=...]
 #         [-DSTREAMS=N] [-DPEERS=ON] [-DPYTHON=ON] [-DPYTHON_REPETITIONS=N] [-DSTATE_ROOT=<build>/stackprobe]
-#         [-DWINEPREFIX=...] -P run_bench.cmake
+#         [-DWINEPREFIX=...] [-DRELEASES=<toolchain>-<profile>=<toolchain>|...] -P run_bench.cmake
 #
 # Writes OUT_DIR/bench.json and prints a table with each contender's ratio to openssh-sftp.
+# RELEASES: the builds of another profile (STACKPROBE_PROFILE) and the release build of the same
+# toolchain; each of their contenders also gets its ratio to the same contender of that build,
+# the figure of what optimization buys.
 # The transfer is timed, not the connection: libssh2 and the Python clients time themselves;
 # OpenSSH's sftp is timed inside its session (!date markers), scp over a master connection opened
 # before each run (the handshake untimed, the server process fresh).
@@ -50,7 +53,7 @@ if(NOT PHASE STREQUAL "run")
   endif()
   set(_arguments "")
   foreach(_name SOURCE_ROOT OUT_DIR CLIENTS EMULATORS PREFIXES WORKLOADS REPETITIONS WARMUP CIPHER
-          MAC STREAMS PEERS PYTHON PYTHON_REPETITIONS STATE_ROOT WINEPREFIX)
+          MAC STREAMS PEERS PYTHON PYTHON_REPETITIONS STATE_ROOT WINEPREFIX RELEASES)
     if(DEFINED ${_name})
       list(APPEND _arguments "-D${_name}=${${_name}}")
     endif()
@@ -836,6 +839,23 @@ foreach(_key IN LISTS _sorted)
         string(JSON _entry SET "${_entry}" ratio_to_native ${_native_ratio})
         stackprobe_json_set_string(_entry native_toolchain "${_other_toolchain}")
         set(_native_text "  x${_native_ratio} of ${_other_toolchain}")
+      endif()
+    endforeach()
+  endif()
+  # A build of another profile, also against the same client of its toolchain's release build.
+  _bench_lookup(_release "${RELEASES}" "${_toolchain}")
+  if(NOT _release STREQUAL "")
+    foreach(_other IN LISTS _keys)
+      string(REPLACE "|" ";" _other_fields "${_meta_${_other}}")
+      list(GET _other_fields 1 _other_toolchain)
+      list(REMOVE_AT _other_fields 1)
+      if(_other_toolchain STREQUAL _release
+         AND "${_other_fields}" STREQUAL "${_client};${_streams};${_workload};${_direction}")
+        math(EXPR _release_x100 "${_median_${_other}} * 100 / ${_median}")
+        _bench_decimal(_release_ratio ${_release_x100} 2)
+        string(JSON _entry SET "${_entry}" ratio_to_release ${_release_ratio})
+        stackprobe_json_set_string(_entry release_toolchain "${_release}")
+        string(APPEND _native_text "  x${_release_ratio} of ${_release}")
       endif()
     endforeach()
   endif()

@@ -60,8 +60,8 @@ endfunction()
 # the step <library>.<step> by cmake/scripts/run_suite.cmake when STACKPROBE_SUITES is on
 # (SUITE_FIXTURE: the folder of the tests' server set-up, for KIND sshd).
 function(stackprobe_library name)
-  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "SUITE;SUITE_KIND;SUITE_FIXTURE"
-    "DEPENDS;CMAKE_ARGS;CONFIGURE_COMMAND;BUILD_COMMAND;INSTALL_COMMAND;SUITE_COMMAND")
+  cmake_parse_arguments(PARSE_ARGV 1 _arg "" "SUITE;SUITE_KIND;SUITE_FIXTURE;FLAGS_FILE"
+    "DEPENDS;CMAKE_ARGS;CONFIGURE_COMMAND;BUILD_COMMAND;INSTALL_COMMAND;SUITE_COMMAND;PROFILE_FLAGS;FLAGS_VARIABLES")
 
   set(_depends "")
   foreach(_dependency IN LISTS _arg_DEPENDS)
@@ -75,10 +75,23 @@ function(stackprobe_library name)
     if(STACKPROBE_CCACHE)
       set(_launcher "-DCMAKE_C_COMPILER_LAUNCHER=${STACKPROBE_CCACHE}")
     endif()
+    # The build type's flags, said outright in the dojo profile: no optimization, and the /MD
+    # runtime of the other libraries under MSVC rather than Debug's /MDd.
+    string(TOUPPER "${STACKPROBE_LIBRARY_BUILD_TYPE}" _type)
+    set(_arg_PROFILE_FLAGS "-DCMAKE_BUILD_TYPE=${STACKPROBE_LIBRARY_BUILD_TYPE}")
+    if(STACKPROBE_PROFILE STREQUAL "dojo")
+      if(MSVC)
+        list(APPEND _arg_PROFILE_FLAGS "-DCMAKE_C_FLAGS_${_type}=/Od /Zi" -DCMAKE_MSVC_RUNTIME_LIBRARY=MultiThreadedDLL)
+      else()
+        list(APPEND _arg_PROFILE_FLAGS "-DCMAKE_C_FLAGS_${_type}=-O0 -g")
+      endif()
+    endif()
+    set(_arg_FLAGS_FILE "CMakeCache.txt")
+    set(_arg_FLAGS_VARIABLES CMAKE_C_FLAGS CMAKE_C_FLAGS_${_type})
     set(_arg_CONFIGURE_COMMAND
       "${CMAKE_COMMAND}" -S <SOURCE_DIR> -B <BINARY_DIR> -G "${CMAKE_GENERATOR}"
       "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}"
-      "-DCMAKE_BUILD_TYPE=${STACKPROBE_LIBRARY_BUILD_TYPE}"
+      ${_arg_PROFILE_FLAGS}
       -DCMAKE_INSTALL_PREFIX=<INSTALL_DIR>
       -DCMAKE_INSTALL_LIBDIR=lib
       -DCMAKE_PREFIX_PATH=<INSTALL_DIR>
@@ -89,6 +102,19 @@ function(stackprobe_library name)
     set(_arg_BUILD_COMMAND "${CMAKE_COMMAND}" --build <BINARY_DIR> --parallel ${STACKPROBE_JOBS})
     set(_arg_INSTALL_COMMAND "${CMAKE_COMMAND}" --install <BINARY_DIR>)
   endif()
+
+  # What this profile adds to the library's build, and where its compiler flags are read once it
+  # is configured (FLAGS_FILE in its build folder, FLAGS_VARIABLES in it): the manifest and the
+  # report say both.
+  set(_flags "{}")
+  stackprobe_json_string_array(_set_json _arg_PROFILE_FLAGS)
+  string(JSON _flags SET "${_flags}" set "${_set_json}")
+  if(_arg_FLAGS_FILE)
+    stackprobe_json_set_string(_flags file "${STACKPROBE_STATE_DIR}/ep/src/${name}-build/${_arg_FLAGS_FILE}")
+    stackprobe_json_string_array(_variables_json _arg_FLAGS_VARIABLES)
+    string(JSON _flags SET "${_flags}" variables "${_variables_json}")
+  endif()
+  set_property(GLOBAL PROPERTY STACKPROBE_FLAGS_${name} "${_flags}")
 
   set(_version "")
   stackprobe_lock_get(_version "${STACKPROBE_LOCK_JSON}" ${name} version)

@@ -1,8 +1,10 @@
 # bench.*: the quick workload runs for one toolchain's client with every contender's files
 # verified, a corrupted transfer fails the run, 3000 files cross over SCP in several remote
-# commands (CASE=many), and none leaves an sshd or an ssh client behind.
-#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=quick|corrupt|many
-#         [-DEMULATOR=...] -P bench_test.cmake
+# commands (CASE=many), a build of the dojo profile against its release build in one run
+# (CASE=profile, TOOLCHAIN=<toolchain>-dojo, RELEASE=<toolchain>), and none leaves an sshd or an
+# ssh client behind.
+#   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=quick|corrupt|many|profile
+#         [-DEMULATOR=...] [-DRELEASE=...] -P bench_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
@@ -23,9 +25,18 @@ elseif(CASE STREQUAL "many")
   set(_workload_bytes 1536000)
   set(_python OFF)
 endif()
+set(_clients "${TOOLCHAIN}=${_client_dir}")
+set(_prefixes "${TOOLCHAIN}=${BINARY_DIR}/prefix/${TOOLCHAIN}")
+set(_releases "")
+if(CASE STREQUAL "profile")
+  string(APPEND _clients "|${RELEASE}=${BINARY_DIR}/stackprobe/${RELEASE}/ep/src/bench-client-build")
+  string(APPEND _prefixes "|${RELEASE}=${BINARY_DIR}/prefix/${RELEASE}")
+  set(_releases "${TOOLCHAIN}=${RELEASE}")
+  set(_python OFF)
+endif()
 run_captured(_bench "${CMAKE_COMMAND}" "-DSOURCE_ROOT=${SOURCE_ROOT}" "-DOUT_DIR=${_out}"
-  "-DCLIENTS=${TOOLCHAIN}=${_client_dir}" "-DEMULATORS=${_emulators}"
-  "-DPREFIXES=${TOOLCHAIN}=${BINARY_DIR}/prefix/${TOOLCHAIN}" -DWORKLOADS=${_workload} -DREPETITIONS=1 -DWARMUP=0 -DPYTHON=${_python}
+  "-DCLIENTS=${_clients}" "-DEMULATORS=${_emulators}" "-DRELEASES=${_releases}"
+  "-DPREFIXES=${_prefixes}" -DWORKLOADS=${_workload} -DREPETITIONS=1 -DWARMUP=0 -DPYTHON=${_python}
   "-DSTATE_ROOT=${BINARY_DIR}/stackprobe" "-DWINEPREFIX=${BINARY_DIR}/stackprobe/wineprefix"
   -P "${SOURCE_ROOT}/bench/run_bench.cmake")
 message("${_bench_output}")
@@ -75,7 +86,26 @@ foreach(_i RANGE ${_last})
     message(FATAL_ERROR "FAILED: ${_client} ${_direction} has a median of ${_mbps} MB/s")
   endif()
   list(APPEND _seen "${_client}:${_direction}")
+  # The dojo build's libssh2 contenders against the same ones of its release build.
+  string(JSON _toolchain GET "${_json}" results ${_i} toolchain)
+  if(CASE STREQUAL "profile" AND _toolchain STREQUAL TOOLCHAIN)
+    string(JSON _release GET "${_json}" results ${_i} release_toolchain)
+    expect_equal("${_release}" "${RELEASE}" "${_client} ${_direction}'s release build")
+    string(JSON _ratio GET "${_json}" results ${_i} ratio_to_release)
+    if(NOT _ratio GREATER 0)
+      message(FATAL_ERROR "FAILED: ${_client} ${_direction} of ${TOOLCHAIN} has a ratio to ${RELEASE} of '${_ratio}'")
+    endif()
+    list(APPEND _seen "${_client}:${_direction}:profile")
+  endif()
 endforeach()
+if(CASE STREQUAL "profile")
+  foreach(_expected libssh2-sftp:put libssh2-sftp:get libssh2-scp:put libssh2-scp:get)
+    if(NOT "${_expected}:profile" IN_LIST _seen)
+      message(FATAL_ERROR "FAILED: no ratio to ${RELEASE} for ${TOOLCHAIN}'s ${_expected}; results: ${_seen}")
+    endif()
+  endforeach()
+  expect_contains("${_bench_output}" " of ${RELEASE}" "the table's ratio to the release build")
+endif()
 foreach(_expected libssh2-sftp:put libssh2-sftp:get libssh2-scp:put libssh2-scp:get
         openssh-sftp:put openssh-sftp:get openssh-scp:put openssh-scp:get)
   if(NOT _expected IN_LIST _seen)

@@ -7,6 +7,8 @@
 #                        arguments of tests/data/plans/msvc-route.log: MSYS2's /c/... paths, the
 #                        configure options, lib /def: -> gmp.lib, OpenSSL's Configure target and
 #                        nmake
+#   CASE=dojo_profile    the dojo profile's flags in the plans of linux-gcc and msvc (stand-ins);
+#                        the release plan has none of them
 #   CASE=windows_detection  toolchain detection on a Windows-like PATH of stand-ins
 # After a deliberate change of a recipe, write the expected files anew and review their diff:
 #   cmake -DSOURCE_ROOT=. -DWORK_DIR=/tmp/plan -DCASE=<case> -DUPDATE=ON -P tests/plan_test.cmake
@@ -19,11 +21,12 @@ file(REMOVE_RECURSE "${_dir}")
 file(MAKE_DIRECTORY "${_dir}")
 set(_expected_dir "${SOURCE_ROOT}/tests/data/plans")
 
-# Plans the toolchains (|-separated) into _dir/plans with fixed inputs.
+# Plans the toolchains (|-separated) into _dir/plans with fixed inputs; more arguments (-DPROFILE=)
+# go to plan.cmake.
 function(make_plans toolchains)
   run_captured(_plan "${CMAKE_COMMAND}" "-DSOURCE_ROOT=${SOURCE_ROOT}" "-DOUT_DIR=${_dir}/plans"
     "-DPREFIX_ROOT=${_dir}/prefix" "-DPACKAGES_DIR=${_dir}/packages" "-DLIBRARIES=zlib|gmp|openssl|libssh2"
-    -DJOBS=2 -DLIBRARY_BUILD_TYPE=Release -DGENERATOR=Ninja "-DTOOLCHAINS=${toolchains}"
+    -DJOBS=2 -DLIBRARY_BUILD_TYPE=Release -DGENERATOR=Ninja "-DTOOLCHAINS=${toolchains}" ${ARGN}
     -P "${SOURCE_ROOT}/cmake/scripts/plan.cmake")
   expect_equal("${_plan_rc}" "0" "plan.cmake:\n${_plan_output}")
 endfunction()
@@ -77,6 +80,40 @@ if(CASE STREQUAL "windows_routes")
   endforeach()
   file(READ "${_dir}/plans/plan-msvc.md" _md)
   expect_contains("${_md}" "stand-ins that only recorded their arguments" "the rendered plan's word on stand-ins")
+elseif(CASE STREQUAL "dojo_profile")
+  # The dojo profile: every library built without optimization, on Linux and on the MSVC route.
+  make_plans("linux-gcc|msvc" -DPROFILE=dojo)
+  foreach(_toolchain linux-gcc msvc)
+    file(READ "${_dir}/plans/plan-${_toolchain}.json" _plan)
+    set(_commands "{}")
+    stackprobe_json_indices(_steps "${_plan}" steps)
+    foreach(_s IN LISTS _steps)
+      string(JSON _name GET "${_plan}" steps ${_s} name)
+      string(JSON _command GET "${_plan}" steps ${_s} command)
+      string(JSON _commands SET "${_commands}" "${_name}" "${_command}")
+    endforeach()
+    string(JSON _openssl GET "${_commands}" openssl.configure)
+    expect_contains("${_openssl}" "\"no-asm\"" "${_toolchain}'s OpenSSL configure in the dojo profile")
+    expect_contains("${_openssl}" "\"--debug\"" "${_toolchain}'s OpenSSL configure in the dojo profile")
+    string(JSON _gmp GET "${_commands}" gmp.configure)
+    expect_contains("${_gmp}" "--disable-assembly" "${_toolchain}'s GMP configure in the dojo profile")
+    expect_contains("${_gmp}" "CFLAGS=-O0 -g" "${_toolchain}'s GMP flags in the dojo profile")
+    foreach(_library zlib libssh2)
+      string(JSON _configure GET "${_commands}" ${_library}.configure)
+      expect_contains("${_configure}" "\"-DCMAKE_BUILD_TYPE=Debug\"" "${_toolchain}'s ${_library} build type in the dojo profile")
+      if(_toolchain STREQUAL "msvc")
+        expect_contains("${_configure}" "\"-DCMAKE_C_FLAGS_DEBUG=/Od /Zi\"" "msvc's ${_library} flags in the dojo profile")
+      else()
+        expect_contains("${_configure}" "\"-DCMAKE_C_FLAGS_DEBUG=-O0 -g\"" "linux-gcc's ${_library} flags in the dojo profile")
+      endif()
+    endforeach()
+  endforeach()
+  # The release profile keeps each library's own flags.
+  make_plans("linux-gcc")
+  file(READ "${_dir}/plans/plan-linux-gcc.json" _plan)
+  expect_not_contains("${_plan}" "no-asm" "linux-gcc's release plan")
+  expect_not_contains("${_plan}" "-O0" "linux-gcc's release plan")
+  expect_contains("${_plan}" "\"-DCMAKE_BUILD_TYPE=Release\"" "linux-gcc's release plan")
 elseif(CASE STREQUAL "msvc_route_runs")
   make_plans("msvc")
   file(READ "${_dir}/plans/plan-msvc.json" _plan)

@@ -5,7 +5,8 @@
 # CASE=bad_baseline that list has a misspelt line; with CASE=nothing_ran no probe of linux-gcc
 # ran (partial, not pass); with CASE=configure_fails linux-gcc's own configure failed; with
 # CASE=unchanged the report is made twice from the same records, then once more after a change.
-#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=mixed|all_pass|baseline|bad_baseline|nothing_ran|configure_fails|unchanged -P report_test.cmake
+# With CASE=profile linux-gcc is built in the release and the dojo profile.
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=mixed|all_pass|baseline|bad_baseline|nothing_ran|configure_fails|unchanged|profile -P report_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
@@ -82,6 +83,24 @@ elseif(CASE STREQUAL "nothing_ran")
   file(WRITE "${_state}/toolchains.json" "[${_gcc},${_absent}]")
   file(WRITE "${_state}/linux-gcc/steps/probe.zlib.shared.json"
     "{\"name\":\"probe.zlib.shared\",\"status\":\"skip\",\"reason\":\"wine32 is missing; fix: dpkg --add-architecture i386\",\"seconds\":0,\"log\":\"\"}")
+elseif(CASE STREQUAL "profile")
+  # linux-gcc in the release and the dojo profile: the dojo build is an entry of its own, made by
+  # stackprobe_add_profile_builds, and says the flags each library's build folder holds.
+  include("${SOURCE_ROOT}/cmake/StackprobeToolchains.cmake")
+  file(WRITE "${_state}/toolchains.json" "[${_gcc},${_absent}]")
+  stackprobe_add_profile_builds("${_state}/toolchains.json" "release;dojo" "linux-gcc;linux-gcc-dojo")
+  write_toolchain_state(linux-gcc-dojo "")
+  set(_build "${WORK_DIR}/${CASE}/builds")
+  file(WRITE "${_build}/gmp/Makefile" "CC = gcc\nCFLAGS = -O0 -g\nCFLAGS_FOR_BUILD = -O2\n")
+  file(WRITE "${_build}/zlib/CMakeCache.txt"
+    "CMAKE_C_FLAGS:STRING=-Wall [x\nCMAKE_C_FLAGS_DEBUG:STRING=-O0 -g -DX=\"a;b\" <b>\n")
+  file(READ "${_state}/linux-gcc-dojo/manifest.json" _manifest)
+  string(JSON _manifest SET "${_manifest}" profile "\"dojo\"")
+  string(JSON _manifest SET "${_manifest}" flags "{
+    \"gmp\": {\"set\": [\"--disable-assembly\", \"CFLAGS=-O0 -g\"], \"file\": \"${_build}/gmp/Makefile\", \"variables\": [\"CFLAGS\"]},
+    \"zlib\": {\"set\": [\"-DCMAKE_BUILD_TYPE=Debug\"], \"file\": \"${_build}/zlib/CMakeCache.txt\", \"variables\": [\"CMAKE_C_FLAGS\", \"CMAKE_C_FLAGS_DEBUG\"]},
+    \"openssl\": {\"set\": [\"no-asm\"], \"file\": \"${_build}/openssl/Makefile\", \"variables\": [\"CFLAGS\"]}}")
+  file(WRITE "${_state}/linux-gcc-dojo/manifest.json" "${_manifest}")
 elseif(CASE STREQUAL "configure_fails")
   # The compiler cannot link: the toolchain's own configure fails, nothing else runs.
   file(REMOVE_RECURSE "${_state}/linux-gcc")
@@ -170,6 +189,41 @@ if(CASE STREQUAL "nothing_ran")
   expect_contains("${_report_output}" "none of its programs ran: wine32 is missing; fix: dpkg --add-architecture i386" "why, with its ';' intact")
   file(READ "${_report_dir}/recipe-linux-gcc.md" _recipe)
   expect_contains("${_recipe}" "Not a plain pass: none of its programs ran" "the recipe of a partial toolchain says what it lacks")
+  return()
+endif()
+
+if(CASE STREQUAL "profile")
+  expect_equal("${_report_rc}" "0" "the exit status with a dojo build (${_report_output})")
+  string(JSON _second GET "${_json}" toolchains 1)
+  string(JSON _name GET "${_second}" name)
+  expect_equal("${_name}" "linux-gcc-dojo" "the dojo build, next to its toolchain")
+  string(JSON _of GET "${_second}" toolchain)
+  expect_equal("${_of}" "linux-gcc" "the dojo build's toolchain")
+  string(JSON _profile GET "${_second}" profile)
+  expect_equal("${_profile}" "dojo" "the dojo build's profile")
+  string(JSON _profile GET "${_json}" toolchains 0 profile)
+  expect_equal("${_profile}" "release" "linux-gcc's profile")
+  string(JSON _flags GET "${_second}" flags gmp compiler)
+  expect_equal("${_flags}" "-O0 -g" "GMP's flags, read from its Makefile")
+  string(JSON _flags GET "${_second}" flags gmp set 0)
+  expect_equal("${_flags}" "--disable-assembly" "what the dojo profile gave GMP")
+  string(JSON _flags GET "${_second}" flags zlib compiler)
+  expect_equal("${_flags}" "-Wall [x -O0 -g -DX=\"a;b\" <b>" "zlib's flags, read from its CMake cache, whole")
+  string(JSON _flags GET "${_second}" flags openssl compiler)
+  expect_equal("${_flags}" "" "the flags of a library not configured yet")
+  expect_contains("${_report_output}" "linux-gcc-dojo     ✓        ✓        ✓        ✓" "the dojo build's row")
+  expect_contains("${_report_output}"
+    "  · linux-gcc-dojo: linux-gcc in the dojo profile, built without optimization: gmp -O0 -g; openssl not read yet; zlib -Wall [x -O0 -g -DX=\"a;b\" <b>\n"
+    "the dojo build's line")
+  # The recipe says the profile and each library's flags, escaped for Markdown.
+  file(READ "${_report_dir}/recipe-linux-gcc-dojo.md" _recipe)
+  expect_contains("${_recipe}" "## Profile: dojo\n" "the recipe's profile")
+  expect_contains("${_recipe}" "- gmp: compiled with -O0 -g; stackprobe's arguments for this profile: --disable-assembly CFLAGS=-O0 -g\n"
+    "the recipe's flags of GMP")
+  expect_not_contains("${_recipe}" "<b>" "the recipe (a flag's text unescaped)")
+  expect_contains("${_recipe}" "&lt;b&gt;" "the recipe's flags of zlib, escaped")
+  file(READ "${_report_dir}/recipe-linux-gcc.md" _recipe)
+  expect_contains("${_recipe}" "## Profile: release\n" "linux-gcc's recipe's profile")
   return()
 endif()
 

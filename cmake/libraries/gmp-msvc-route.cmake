@@ -3,7 +3,8 @@
 # runs GMP's make check there (the step gmp.check, whose counts run_suite.cmake reads from the
 # summaries make prints).
 #   cmake -DACTION=configure|build|install|check -DBASH=... -DSOURCE_DIR=... -DBINARY_DIR=...
-#         -DINSTALL_DIR=... -DJOBS=2 -DLIB=lib.exe -P gmp-msvc-route.cmake
+#         -DINSTALL_DIR=... -DJOBS=2 -DLIB=lib.exe [-DCONFIGURE_FLAGS=<words>] -P gmp-msvc-route.cmake
+# CONFIGURE_FLAGS: more arguments for GMP's configure, as the shell reads them (the dojo profile).
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -32,7 +33,11 @@ file(MAKE_DIRECTORY "${BINARY_DIR}")
 _msys_path(_source "${SOURCE_DIR}")
 _msys_path(_prefix "${INSTALL_DIR}")
 if(ACTION STREQUAL "configure")
-  _in_msys2("'${_source}/configure' --host=x86_64-w64-mingw32 --enable-shared --disable-static --prefix='${_prefix}'")
+  set(_flags "")
+  if(CONFIGURE_FLAGS)
+    set(_flags " ${CONFIGURE_FLAGS}")
+  endif()
+  _in_msys2("'${_source}/configure' --host=x86_64-w64-mingw32 --enable-shared --disable-static --prefix='${_prefix}'${_flags}")
 elseif(ACTION STREQUAL "build")
   _in_msys2("make -j${JOBS}")
 elseif(ACTION STREQUAL "install")

@@ -16,6 +16,15 @@ else()
   list(APPEND _gmp_configure_args --enable-shared --enable-static)
 endif()
 
+# The dojo profile: no optimization, and GMP's generic C code instead of its assembly. Else
+# GMP's configure picks its CFLAGS for the CPU (the report reads them from its Makefile).
+set(_gmp_profile_flags "")
+if(STACKPROBE_PROFILE STREQUAL "dojo")
+  set(_gmp_profile_flags --disable-assembly "CFLAGS=-O0 -g")
+  list(APPEND _gmp_configure_args --disable-assembly)
+  list(APPEND _gmp_environment "CFLAGS=-O0 -g")
+endif()
+
 # GMP's manual asks every user to run make check: a compiler can build GMP wrongly without an
 # error. Under MinGW the tests run through Wine (automake's LOG_COMPILER). -k: a failure in one
 # folder of tests must not hide the results of the others.
@@ -25,6 +34,7 @@ if(CMAKE_CROSSCOMPILING_EMULATOR)
 endif()
 
 stackprobe_library(gmp
+  PROFILE_FLAGS ${_gmp_profile_flags} FLAGS_FILE Makefile FLAGS_VARIABLES CFLAGS
   SUITE check SUITE_KIND automake SUITE_COMMAND ${_gmp_check}
   CONFIGURE_COMMAND "${CMAKE_COMMAND}" -DDIR=<BINARY_DIR> -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/fresh_configure.cmake" --
     "${CMAKE_COMMAND}" -E env ${_gmp_environment}

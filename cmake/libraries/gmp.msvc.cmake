@@ -10,6 +10,14 @@ set_property(GLOBAL APPEND PROPERTY STACKPROBE_NOTES
 set_property(GLOBAL APPEND PROPERTY STACKPROBE_PROBE_SKIPS
   "gmp.static=GMP's MSVC route builds a MinGW DLL and an import library, no static library")
 
+# The dojo profile: no optimization and no assembly, as on the other toolchains.
+set(_gmp_profile_flags "")
+set(_gmp_profile_words "")
+if(STACKPROBE_PROFILE STREQUAL "dojo")
+  set(_gmp_profile_flags --disable-assembly "CFLAGS=-O0 -g")
+  set(_gmp_profile_words "-DCONFIGURE_FLAGS=--disable-assembly 'CFLAGS=-O0 -g'")
+endif()
+
 if(NOT STACKPROBE_MSYS2_BASH OR NOT STACKPROBE_MSVC_LIB)
   set(_gmp_configure "${CMAKE_COMMAND}"
     "-DMESSAGE=GMP for MSVC needs MSYS2 (C:/msys64: winget install MSYS2.MSYS2, then pacman -S make m4 mingw-w64-x86_64-gcc) and lib.exe from a Developer Command Prompt"
@@ -17,7 +25,7 @@ if(NOT STACKPROBE_MSYS2_BASH OR NOT STACKPROBE_MSVC_LIB)
 else()
   set(_gmp_configure "${CMAKE_COMMAND}" -DACTION=configure
     "-DBASH=${STACKPROBE_MSYS2_BASH}" -DSOURCE_DIR=<SOURCE_DIR> -DBINARY_DIR=<BINARY_DIR> -DINSTALL_DIR=<INSTALL_DIR>
-    -DJOBS=${STACKPROBE_JOBS} "-DLIB=${STACKPROBE_MSVC_LIB}"
+    -DJOBS=${STACKPROBE_JOBS} "-DLIB=${STACKPROBE_MSVC_LIB}" ${_gmp_profile_words}
     -P "${CMAKE_CURRENT_LIST_DIR}/gmp-msvc-route.cmake")
 endif()
 string(REPLACE "-DACTION=configure" "-DACTION=build" _gmp_build "${_gmp_configure}")
@@ -26,6 +34,7 @@ string(REPLACE "-DACTION=configure" "-DACTION=install" _gmp_install "${_gmp_conf
 string(REPLACE "-DACTION=configure" "-DACTION=check" _gmp_check "${_gmp_configure}")
 
 stackprobe_library(gmp
+  PROFILE_FLAGS ${_gmp_profile_flags} FLAGS_FILE Makefile FLAGS_VARIABLES CFLAGS
   SUITE check SUITE_KIND automake SUITE_COMMAND ${_gmp_check}
   CONFIGURE_COMMAND ${_gmp_configure}
   BUILD_COMMAND ${_gmp_build}

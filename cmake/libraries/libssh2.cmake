@@ -58,6 +58,13 @@ elseif(STACKPROBE_SUITES)
   endforeach()
 endif()
 
+# libssh2's Debug build logs its execution by default; the dojo profile is Debug only for its
+# flags (no optimization), so what it runs stays what a release build runs.
+set(_libssh2_profile_args "")
+if(STACKPROBE_PROFILE STREQUAL "dojo")
+  set(_libssh2_profile_args -DENABLE_DEBUG_LOGGING=OFF)
+endif()
+
 stackprobe_library(libssh2
   DEPENDS openssl zlib
   SUITE test SUITE_KIND sshd SUITE_FIXTURE <SOURCE_DIR>/tests SUITE_COMMAND ${_libssh2_tests}
@@ -69,4 +76,5 @@ stackprobe_library(libssh2
     -DBUILD_EXAMPLES=OFF
     -DBUILD_TESTING=${_libssh2_testing}
     -DOPENSSL_ROOT_DIR=<INSTALL_DIR>
-    -DZLIB_ROOT=<INSTALL_DIR>)
+    -DZLIB_ROOT=<INSTALL_DIR>
+    ${_libssh2_profile_args})

@@ -3,6 +3,13 @@
 include("${CMAKE_CURRENT_LIST_DIR}/openssl-target.cmake")
 stackprobe_openssl_target_file(_openssl_conf _openssl_target)
 
+# The dojo profile: no optimization (Configure's --debug: -O0, or /Od) and its C code instead of
+# its assembly (no-asm).
+set(_openssl_profile_flags "")
+if(STACKPROBE_PROFILE STREQUAL "dojo")
+  set(_openssl_profile_flags no-asm --debug)
+endif()
+
 # Its own tests (openssl.test, when the suites are on): the recipes of `make test` that check
 # what libssh2 uses of it (ciphers, digests, MACs, KDFs, big numbers, DH, EC, RSA, the random
 # generator, the providers), run by OpenSSL's harness. OpenSSL is then configured with its tests,
@@ -47,9 +54,10 @@ if(STACKPROBE_SUITES)
 endif()
 
 stackprobe_library(openssl
+  PROFILE_FLAGS ${_openssl_profile_flags} FLAGS_FILE Makefile FLAGS_VARIABLES CFLAGS
   SUITE test SUITE_KIND tap SUITE_COMMAND ${_openssl_test}
   CONFIGURE_COMMAND "${CMAKE_COMMAND}" -DDIR=<BINARY_DIR> -P "${STACKPROBE_SOURCE_ROOT}/cmake/scripts/fresh_configure.cmake" --
     "${STACKPROBE_PERL}" <SOURCE_DIR>/Configure "--config=${_openssl_conf}" ${_openssl_target}
-    --prefix=<INSTALL_DIR> --openssldir=<INSTALL_DIR>/ssl --libdir=lib ${_openssl_no_tests} no-docs shared
+    --prefix=<INSTALL_DIR> --openssldir=<INSTALL_DIR>/ssl --libdir=lib ${_openssl_no_tests} no-docs shared ${_openssl_profile_flags}
   BUILD_COMMAND "${STACKPROBE_MAKE}" -j${STACKPROBE_JOBS} build_sw ${_openssl_programs}
   INSTALL_COMMAND "${STACKPROBE_MAKE}" install_sw install_ssldirs ${_openssl_programs})

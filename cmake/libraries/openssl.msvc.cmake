@@ -7,7 +7,12 @@ stackprobe_openssl_target_file(_openssl_conf _openssl_target)
 find_program(STACKPROBE_NMAKE nmake)
 find_program(STACKPROBE_NASM nasm)
 set(_openssl_options no-tests no-docs shared)
-if(STACKPROBE_NASM)
+set(_openssl_profile_flags "")
+if(STACKPROBE_PROFILE STREQUAL "dojo")
+  # No optimization (/Od) and no assembly, as on the other toolchains.
+  set(_openssl_profile_flags no-asm --debug)
+  list(APPEND _openssl_options ${_openssl_profile_flags})
+elseif(STACKPROBE_NASM)
   set_property(GLOBAL APPEND PROPERTY STACKPROBE_NOTES "openssl: assembly with NASM (${STACKPROBE_NASM})")
 else()
   list(APPEND _openssl_options no-asm)
@@ -32,6 +37,7 @@ else()
 endif()
 
 stackprobe_library(openssl
+  PROFILE_FLAGS ${_openssl_profile_flags} FLAGS_FILE makefile FLAGS_VARIABLES CFLAGS
   CONFIGURE_COMMAND ${_openssl_configure}
   BUILD_COMMAND "${STACKPROBE_NMAKE}" build_sw
   INSTALL_COMMAND "${STACKPROBE_NMAKE}" install_sw install_ssldirs)

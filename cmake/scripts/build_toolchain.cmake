@@ -7,12 +7,26 @@
 #         -DPACKAGES_DIR=... -DLIBRARIES=a|b|c -DJOBS=2 -DGENERATOR=Ninja [-DCCACHE=...]
 #         [-DCCACHE_BASEDIR=<top build folder>]
 #         [-DDOWNLOAD=ON] [-DAPT_FALLBACK=ON] [-DLIBRARY_BUILD_TYPE=Release] [-DPROBES=ON]
-#         [-DWERROR=OFF] [-DWINEPREFIX=<folder>] [-DSUITES=ON] -P build_toolchain.cmake
+#         [-DWERROR=OFF] [-DWINEPREFIX=<folder>] [-DSUITES=ON]
+#         [-DTOOLCHAIN_FILE=<toolchain> -DPROFILE=release|dojo -DPREFLIGHT_DIR=<its state folder>]
+#         -P build_toolchain.cmake
+# TOOLCHAIN names the build (its records, its rows); TOOLCHAIN_FILE the toolchain it builds with,
+# toolchains/<TOOLCHAIN_FILE>.cmake (default: TOOLCHAIN), in the profile PROFILE (default
+# release); the preflight of that toolchain is in PREFLIGHT_DIR (default: STATE_DIR).
 
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobeJson.cmake")
 
 string(REPLACE "|" ";" _libraries "${LIBRARIES}")
+if(NOT TOOLCHAIN_FILE)
+  set(TOOLCHAIN_FILE "${TOOLCHAIN}")
+endif()
+if(NOT PROFILE)
+  set(PROFILE release)
+endif()
+if(NOT PREFLIGHT_DIR)
+  set(PREFLIGHT_DIR "${STATE_DIR}")
+endif()
 file(MAKE_DIRECTORY "${STATE_DIR}/steps" "${STATE_DIR}/logs" "${STATE_DIR}/sources")
 
 # One build of a toolchain at a time in a tree: two would extract into the same staging folders
@@ -27,21 +41,23 @@ endif()
 # its libraries would fail minutes in with the same cause. The preflight runs again first, so
 # that a toolchain fixed since the configure builds now.
 include("${CMAKE_CURRENT_LIST_DIR}/../StackprobePreflight.cmake")
-stackprobe_preflight_failed(_preflight_failed "${STATE_DIR}")
-if(_preflight_failed AND EXISTS "${STATE_DIR}/preflight-command.json")
-  stackprobe_preflight_run(_ignored "${STATE_DIR}")
-  stackprobe_preflight_failed(_preflight_failed "${STATE_DIR}")
+stackprobe_preflight_failed(_preflight_failed "${PREFLIGHT_DIR}")
+if(_preflight_failed AND EXISTS "${PREFLIGHT_DIR}/preflight-command.json")
+  stackprobe_preflight_run(_ignored "${PREFLIGHT_DIR}")
+  stackprobe_preflight_failed(_preflight_failed "${PREFLIGHT_DIR}")
 endif()
 if(_preflight_failed)
-  message("stackprobe: ${TOOLCHAIN} failed the preflight (${STATE_DIR}/logs/preflight.*.log): its libraries are not built")
+  message("stackprobe: ${TOOLCHAIN} failed the preflight (${PREFLIGHT_DIR}/logs/preflight.*.log): its libraries are not built")
   file(WRITE "${STATE_DIR}/toolchain.status" "fail")
   return()
 endif()
 
 set(_configure_args
   -S "${SOURCE_ROOT}/cmake/superbuild" -B "${BUILD_DIR}" -G "${GENERATOR}"
-  "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/${TOOLCHAIN}.cmake"
+  "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/${TOOLCHAIN_FILE}.cmake"
   "-DSTACKPROBE_TOOLCHAIN=${TOOLCHAIN}"
+  "-DSTACKPROBE_PROFILE=${PROFILE}"
+  "-DSTACKPROBE_PREFLIGHT_DIR=${PREFLIGHT_DIR}"
   "-DSTACKPROBE_SOURCE_ROOT=${SOURCE_ROOT}"
   "-DSTACKPROBE_LOCK_FILE=${SOURCE_ROOT}/stackprobe-lock.json"
   "-DSTACKPROBE_PACKAGES_DIR=${PACKAGES_DIR}"

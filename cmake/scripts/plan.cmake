@@ -10,7 +10,8 @@
 #
 #   cmake -DSOURCE_ROOT=... -DOUT_DIR=... -DPREFIX_ROOT=... -DPACKAGES_DIR=... -DLIBRARIES=a|b
 #         [-DTOOLCHAINS=a|b (default: every known one)] [-DJOBS=2] [-DLIBRARY_BUILD_TYPE=Release]
-#         [-DGENERATOR=Ninja] [-DCCACHE=...] [-DSTATE_ROOT=<build>/stackprobe] -P plan.cmake
+#         [-DGENERATOR=Ninja] [-DCCACHE=...] [-DSTATE_ROOT=<build>/stackprobe]
+#         [-DPROFILE=release|dojo] -P plan.cmake
 #
 # A toolchain the build has configured already (STATE_ROOT/<toolchain>/plan.json) is shown as
 # that build planned it, with its own folders.
@@ -30,6 +31,9 @@ if(NOT LIBRARY_BUILD_TYPE)
 endif()
 if(NOT GENERATOR)
   set(GENERATOR "Unix Makefiles")
+endif()
+if(NOT PROFILE)
+  set(PROFILE release)
 endif()
 
 # CMAKE_HOST_SYSTEM_NAME is set by project(), not in a script.
@@ -162,7 +166,7 @@ foreach(_name IN LISTS _toolchains)
       "-DSTACKPROBE_JOBS=${JOBS}"
       "-DSTACKPROBE_CCACHE=${CCACHE}"
       -DSTACKPROBE_DOWNLOAD=ON -DSTACKPROBE_APT_FALLBACK=ON
-      "-DSTACKPROBE_LIBRARY_BUILD_TYPE=${LIBRARY_BUILD_TYPE}"
+      "-DSTACKPROBE_LIBRARY_BUILD_TYPE=${LIBRARY_BUILD_TYPE}" "-DSTACKPROBE_PROFILE=${PROFILE}"
       -DSTACKPROBE_PROBES=ON -DSTACKPROBE_WERROR=OFF -DSTACKPROBE_SUITES=ON
       ${_extra}
     RESULT_VARIABLE _rc OUTPUT_VARIABLE _output ERROR_VARIABLE _output)
