@@ -832,7 +832,10 @@ foreach(_key IN LISTS _sorted)
       list(GET _other_fields 1 _other_toolchain)
       list(REMOVE_AT _other_fields 1)
       _bench_lookup(_other_emulator "${EMULATORS}" "${_other_toolchain}")
-      if(_native_text STREQUAL "" AND _other_emulator STREQUAL "" AND NOT _other_toolchain STREQUAL "system"
+      # A release build: a build of another profile is no measure of what Wine costs.
+      _bench_lookup(_other_release "${RELEASES}" "${_other_toolchain}")
+      if(_native_text STREQUAL "" AND _other_emulator STREQUAL "" AND _other_release STREQUAL ""
+         AND NOT _other_toolchain STREQUAL "system"
          AND "${_other_fields}" STREQUAL "${_client};${_streams};${_workload};${_direction}")
         math(EXPR _native_x100 "${_median_${_other}} * 100 / ${_median}")
         _bench_decimal(_native_ratio ${_native_x100} 2)

@@ -76,12 +76,14 @@ function(stackprobe_library name)
       set(_launcher "-DCMAKE_C_COMPILER_LAUNCHER=${STACKPROBE_CCACHE}")
     endif()
     # The build type's flags, said outright in the dojo profile: no optimization, and the /MD
-    # runtime of the other libraries under MSVC rather than Debug's /MDd.
+    # runtime of the other libraries under MSVC rather than Debug's /MDd: in the flags for a
+    # project under policy CMP0091's old behaviour (libssh2, zlib), and as
+    # CMAKE_MSVC_RUNTIME_LIBRARY for one under the new.
     string(TOUPPER "${STACKPROBE_LIBRARY_BUILD_TYPE}" _type)
     set(_arg_PROFILE_FLAGS "-DCMAKE_BUILD_TYPE=${STACKPROBE_LIBRARY_BUILD_TYPE}")
     if(STACKPROBE_PROFILE STREQUAL "dojo")
       if(MSVC)
-        list(APPEND _arg_PROFILE_FLAGS "-DCMAKE_C_FLAGS_${_type}=/Od /Zi" -DCMAKE_MSVC_RUNTIME_LIBRARY=MultiThreadedDLL)
+        list(APPEND _arg_PROFILE_FLAGS "-DCMAKE_C_FLAGS_${_type}=/MD /Od /Zi" -DCMAKE_MSVC_RUNTIME_LIBRARY=MultiThreadedDLL)
       else()
         list(APPEND _arg_PROFILE_FLAGS "-DCMAKE_C_FLAGS_${_type}=-O0 -g")
       endif()

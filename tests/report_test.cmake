@@ -224,6 +224,19 @@ if(CASE STREQUAL "profile")
   expect_contains("${_recipe}" "&lt;b&gt;" "the recipe's flags of zlib, escaped")
   file(READ "${_report_dir}/recipe-linux-gcc.md" _recipe)
   expect_contains("${_recipe}" "## Profile: release\n" "linux-gcc's recipe's profile")
+  # linux-gcc fails its preflight (it cannot link): its dojo build is not built either, and the
+  # report says so from linux-gcc's preflight, not from the dojo build's old records.
+  file(WRITE "${_state}/linux-gcc/steps/preflight.link.json"
+    "{\"name\":\"preflight.link\",\"status\":\"fail\",\"seconds\":1,\"log\":\"${SOURCE_ROOT}/tests/data/logs/gcc-m32-cannot-link.log\"}")
+  file(WRITE "${_state}/linux-gcc/preflight.json"
+    "{\"built\": \"fail\", \"checks\": {\"link\": {\"status\": \"fail\", \"reason\": \"cannot link\", \"log\": \"\"}}}")
+  run_captured(_unbuilt "${CMAKE_COMMAND}" -DSTATE_ROOT=${_state} -DREPORT_DIR=${_report_dir}
+    -DBASELINE=${_baseline} -P "${SOURCE_ROOT}/cmake/scripts/report.cmake")
+  file(READ "${_report_dir}/report.json" _json)
+  string(JSON _status GET "${_json}" toolchains 1 status)
+  expect_equal("${_status}" "fail" "the dojo build's status when its toolchain failed the preflight")
+  string(JSON _step GET "${_json}" toolchains 1 steps 0 name)
+  expect_equal("${_step}" "preflight.link" "the dojo build's first step: its toolchain's preflight")
   return()
 endif()
 

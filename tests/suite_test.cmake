@@ -153,6 +153,42 @@ exit 2
   expect_field("${_not_again_record}" 2 "the scripts failed with no emulator" counts failed)
   expect_not_contains("${_not_again_record}" "rechecked" "the record with no emulator (nothing run again)")
 
+  # A harness stopped halfway (exit 9 while a script ran): its failed script is not run again,
+  # and the suite fails, whatever a second run would say.
+  file(WRITE "${_dir}/harness-stopped.sh" "printf '01-test_sanity.t .. ok\\n30-test_evp.t .. 1/6 '\nexit 9\n")
+  run_suite(_stopped stopped.test tap "${_dir}" EMULATOR env sh "${_dir}/harness-stopped.sh" "TESTS=test_sanity test_evp test_x")
+  expect_field("${_stopped_record}" fail "the status of a harness stopped halfway" status)
+  expect_not_contains("${_stopped_record}" "rechecked" "the record of a harness stopped halfway (nothing run again)")
+
+  # automake under an emulator: the folder with a failure runs its failed tests again (make
+  # recheck), and rechecked names those tests. A stand-in make: t-two fails only the first time.
+  file(MAKE_DIRECTORY "${_dir}/am/t")
+  file(WRITE "${_dir}/am/make.sh" [=[
+if [ "$1" = "-C" ]; then
+  printf 'FAIL: t-three
+# TOTAL: 2
+# PASS:  1
+# FAIL:  1
+' > "$2/test-suite.log"
+  exit 2
+fi
+printf 'FAIL: t-two
+FAIL: t-three
+# TOTAL: 3
+# PASS:  1
+# FAIL:  2
+' > t/test-suite.log
+echo "make[1]: Entering directory '$PWD/t'"
+exit 2
+]=])
+  file(WRITE "${_dir}/am/make" "#!/bin/sh\nexec sh \"${_dir}/am/make.sh\" \"$@\"\n")
+  file(CHMOD "${_dir}/am/make" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+  run_suite(_am am.check automake "${_dir}/am" EMULATOR env "${_dir}/am/make" check)
+  expect_field("${_am_record}" fail "the status of an automake suite with a test that failed twice" status)
+  expect_field("${_am_record}" t-two "the first test run again" counts rechecked 0)
+  expect_field("${_am_record}" t-three "the second test run again" counts rechecked 1)
+  expect_field("${_am_record}" t-three "the test that failed twice" counts failed_tests 0)
+
   # A suite that printed no summary ran no test: never a pass, whatever its exit status.
   run_suite(_empty empty.check automake "${_dir}" sh -c "echo nothing to do")
   expect_field("${_empty_record}" fail "the status of a suite that ran no test" status)
@@ -176,9 +212,11 @@ exit 2
   expect_field("${_good_record}" pass "the status of a passing program" status)
 
   # Under an emulator a failed program runs once more: "flaky" fails only its first time.
+  # Named as counted ("bad", not "sub/bad"): what failed twice is never said to have passed.
   file(WRITE "${_dir}/flaky" "#!/bin/sh\nif [ -e flaky.ran ]; then exit 0; fi\n: > flaky.ran\nexit 127\n")
   file(CHMOD "${_dir}/flaky" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
-  run_suite(_again again.test programs "${_dir}" EMULATOR env good flaky bad)
+  file(COPY "${_dir}/bad" DESTINATION "${_dir}/sub")
+  run_suite(_again again.test programs "${_dir}" EMULATOR env good flaky sub/bad)
   expect_field("${_again_record}" 2 "the programs passed under an emulator (one on its second run)" counts passed)
   expect_field("${_again_record}" bad "the program that failed twice" counts failed_tests 0)
   expect_field("${_again_record}" flaky "the first program run again" counts rechecked 0)
@@ -272,6 +310,10 @@ exec ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChe
   _stackprobe_render_passed_again(_again_line "${_counts}")
   expect_equal("${_again_line}" "      failed once under the emulator, passed when run once more: flaky\n"
     "the line of what passed when run once more")
+  string(JSON _counts GET "${_am_record}" counts)
+  _stackprobe_render_passed_again(_again_line "${_counts}")
+  expect_equal("${_again_line}" "      failed once under the emulator, passed when run once more: t-two\n"
+    "the line of the automake test that passed when run once more")
   string(JSON _counts GET "${_programs_record}" counts)
   _stackprobe_render_passed_again(_again_line "${_counts}")
   expect_equal("${_again_line}" "" "the line when nothing ran again")

@@ -2,16 +2,23 @@
 # "This perl implementation doesn't produce Windows like paths"), nmake, and NASM for its
 # assembly (without it: no-asm, slower; the report says which).
 include("${CMAKE_CURRENT_LIST_DIR}/openssl-target.cmake")
+
+# The dojo profile: no assembly and no optimization, as on the other toolchains. Not --debug:
+# for VC targets it also switches to the debug runtime (/MDd), which the other libraries, built
+# with /MD, do not share. /Od is added to the target's flags, after Configure's /O2; cl takes the
+# last one (warning D9025).
+set(_openssl_profile_flags "")
+if(STACKPROBE_PROFILE STREQUAL "dojo")
+  set(_openssl_profile_flags no-asm "cflags /Od")
+  string(STRIP "${STACKPROBE_OPENSSL_CFLAGS} /Od" STACKPROBE_OPENSSL_CFLAGS)
+endif()
 stackprobe_openssl_target_file(_openssl_conf _openssl_target)
 
 find_program(STACKPROBE_NMAKE nmake)
 find_program(STACKPROBE_NASM nasm)
 set(_openssl_options no-tests no-docs shared)
-set(_openssl_profile_flags "")
 if(STACKPROBE_PROFILE STREQUAL "dojo")
-  # No optimization (/Od) and no assembly, as on the other toolchains.
-  set(_openssl_profile_flags no-asm --debug)
-  list(APPEND _openssl_options ${_openssl_profile_flags})
+  list(APPEND _openssl_options no-asm)
 elseif(STACKPROBE_NASM)
   set_property(GLOBAL APPEND PROPERTY STACKPROBE_NOTES "openssl: assembly with NASM (${STACKPROBE_NASM})")
 else()

@@ -229,8 +229,9 @@ endfunction()
 # step with no record did not run ("not-run"): run_step.cmake removes the records of the steps
 # after one that runs again, so a record that is there is current. A step recorded as "skip" was
 # ruled out on purpose and says why. The toolchain's own configure is listed when it failed or
-# when there is no manifest (it never got further).
-function(_report_steps out_var state_dir)
+# when there is no manifest (it never got further). preflight_dir: the toolchain's state folder,
+# where its preflight is (for a build of another profile, its release build's).
+function(_report_steps out_var state_dir preflight_dir)
   set(_steps "[]")
   set(_configure "${state_dir}/steps/toolchain.configure.json")
   set(_manifest "")
@@ -239,10 +240,10 @@ function(_report_steps out_var state_dir)
   endif()
   # The preflight's checks come first. When the toolchain failed them, it was not built in this
   # run, so the records of an earlier build say nothing about it.
-  stackprobe_preflight_failed(_preflight_failed "${state_dir}")
-  if(EXISTS "${state_dir}/preflight.json")
+  stackprobe_preflight_failed(_preflight_failed "${preflight_dir}")
+  if(EXISTS "${preflight_dir}/preflight.json")
     foreach(_check compile link run tools)
-      set(_record_file "${state_dir}/steps/preflight.${_check}.json")
+      set(_record_file "${preflight_dir}/steps/preflight.${_check}.json")
       if(EXISTS "${_record_file}")
         _report_step_record(_record "${_record_file}" preflight.${_check})
         stackprobe_json_append(_steps "${_record}")
@@ -308,11 +309,15 @@ foreach(_i IN LISTS _indices)
   # linux-gcc's build without optimization.
   stackprobe_json_get_or(_of "${_detection_entry}" "${_name}" toolchain)
   stackprobe_json_get_or(_profile "${_detection_entry}" release profile)
+  stackprobe_is_safe_name(_safe "${_of}")
+  if(NOT _safe)
+    message(FATAL_ERROR "report: ${STATE_ROOT}/toolchains.json names a toolchain '${_of}' that is not a safe folder name")
+  endif()
   stackprobe_json_set_string(_toolchain toolchain "${_of}")
   stackprobe_json_set_string(_toolchain profile "${_profile}")
   if(_detection STREQUAL "present")
-    _report_steps(_steps "${_state_dir}")
-    stackprobe_preflight_failed(_preflight_failed "${_state_dir}")
+    _report_steps(_steps "${_state_dir}" "${STATE_ROOT}/${_of}")
+    stackprobe_preflight_failed(_preflight_failed "${STATE_ROOT}/${_of}")
     if(NOT _preflight_failed AND NOT EXISTS "${_state_dir}/manifest.json" AND NOT EXISTS "${_state_dir}/steps/toolchain.configure.json")
       set(_reason "not built: the build stopped before this toolchain ran")
     endif()

@@ -37,9 +37,9 @@
 #
 # Under an emulator a program now and then fails to start at all (Wine: exit status 127 once in
 # some hundred runs, seen here), so what failed runs once more: automake's recheck, the failed
-# TAP scripts alone, each failed test program again. counts.rechecked names what ran again, and
-# the report names what passed only then. The build's output shows the log's lines that say what
-# failed.
+# TAP scripts alone (after a harness run that finished), each failed test program again (not the
+# round trips). counts.rechecked names the tests that ran again, and the report names those that
+# passed only then. The build's output shows the log's lines that say what failed.
 #
 # Exits non-zero when the suite failed, after its record is written, so that the step is not
 # stamped and the next build runs it again; the step has a target of its own, so the
@@ -184,6 +184,16 @@ function(_suite_count_skip name reason)
   file(APPEND "${_log}" "SKIP: ${name} (${reason})\n")
   set(_skipped "${_skipped}" PARENT_SCOPE)
   set(_skipped_tests "${_skipped_tests}" PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to the name a test program is counted under: its file name, and with a variable
+# set for the run its value too, as libssh2's CTest names them (test_read-aes128-ctr).
+function(_suite_test_name out_var test variable)
+  get_filename_component(_name "${test}" NAME)
+  if(variable MATCHES "=(.+)$")
+    set(_name "${_name}-${CMAKE_MATCH_1}")
+  endif()
+  set(${out_var} "${_name}" PARENT_SCOPE)
 endfunction()
 
 # Sets out_scripts to {script: outcome} and out_order to the scripts in the order they ran, read
@@ -341,7 +351,16 @@ if(KIND STREQUAL "automake")
         execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${_environment} -- "${_make}" -C "${_folder_${_f}}" recheck ${_make_words}
           RESULT_VARIABLE _recheck_rc OUTPUT_VARIABLE _recheck_output ERROR_VARIABLE _recheck_output)
         file(APPEND "${_log}" "${_recheck_output}")
-        stackprobe_json_append_string(_rechecked "${_folder_${_f}}")
+        # The tests that failed the first time, named as the summary names them (FAIL: <test>).
+        stackprobe_text_lines(_first_line "${_first_run_${_f}}")
+        foreach(_i RANGE ${_first_line_count})
+          if(_i EQUAL _first_line_count)
+            break()
+          endif()
+          if(_first_line_${_i} MATCHES "^(FAIL|XPASS|ERROR): (.+)$")
+            stackprobe_json_append_string(_rechecked "${CMAKE_MATCH_2}")
+          endif()
+        endforeach()
       endif()
     endforeach()
   endif()
@@ -433,7 +452,13 @@ elseif(KIND STREQUAL "tap")
       stackprobe_text_join(_failed_names " " "${_name}")
     endif()
   endforeach()
-  if(EMULATOR AND NOT _failed_names STREQUAL "" AND _harness_ran)
+  # Only after a run the harness finished ("Result: ..."): a harness stopped halfway never ran
+  # the scripts after the one that failed, and a recheck of that one would hide it.
+  set(_harness_finished OFF)
+  if(_text MATCHES "(^|\n)Result: [A-Z]+")
+    set(_harness_finished ON)
+  endif()
+  if(EMULATOR AND NOT _failed_names STREQUAL "" AND _harness_ran AND _harness_finished)
     set(_again "")
     set(_named OFF)
     foreach(_word IN LISTS _harness)
@@ -556,7 +581,8 @@ else()
               break()
             endif()
             file(APPEND "${_log}" "stackprobe: running ${_test} once more (recheck)\n")
-            stackprobe_json_append_string(_rechecked "${_word}")
+            _suite_test_name(_name "${_test}" "${_variable}")
+            stackprobe_json_append_string(_rechecked "${_name}")
           endif()
           string(TIMESTAMP _test_started "%s")
           stackprobe_emulator_run(_output _test_rc TIMEOUT 600
@@ -573,11 +599,7 @@ else()
         set(_test_rc "not built")
       endif()
     endif()
-    get_filename_component(_test "${_test}" NAME)
-    if(_variable MATCHES "=(.+)$")
-      # Named as libssh2's CTest names them: test_read-aes128-ctr.
-      set(_test "${_test}-${CMAKE_MATCH_1}")
-    endif()
+    _suite_test_name(_test "${_test}" "${_variable}")
     if(_test_rc STREQUAL "not built")
       # The library's build leaves some tests out on some platforms (zlib's example64 needs off64_t).
       set(_test_rc "skip: not built here")
@@ -655,7 +677,8 @@ else()
     if(_i EQUAL _line_count OR _shown EQUAL 20)
       break()
     endif()
-    if(_line_${_i} MATCHES "not ok|FAIL|ERROR|[Ee]rror:|Failed|Dubious")
+    # Not automake's summary lines ("# FAIL:  0"): a suite of many folders has three a folder.
+    if(_line_${_i} MATCHES "^(FAIL|ERROR|XPASS): |not ok|[Ee]rror:|Failed|Dubious|^# ERROR: +[^0-9 ]")
       string(SUBSTRING "${_line_${_i}}" 0 300 _shown_line)
       string(APPEND _excerpt "  | ${_shown_line}\n")
       math(EXPR _shown "${_shown} + 1")
