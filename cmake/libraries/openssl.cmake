@@ -61,3 +61,6 @@ stackprobe_library(openssl
     --prefix=<INSTALL_DIR> --openssldir=<INSTALL_DIR>/ssl --libdir=lib ${_openssl_no_tests} no-docs shared ${_openssl_profile_flags}
   BUILD_COMMAND "${STACKPROBE_MAKE}" -j${STACKPROBE_JOBS} build_sw ${_openssl_programs}
   INSTALL_COMMAND "${STACKPROBE_MAKE}" install_sw install_ssldirs ${_openssl_programs})
+# Configure runs again when the target file changes (it is rewritten only then): its flags and
+# tools are part of the configuration.
+ExternalProject_Add_StepDependencies(openssl configure "${_openssl_conf}")

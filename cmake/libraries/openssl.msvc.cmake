@@ -48,3 +48,6 @@ stackprobe_library(openssl
   CONFIGURE_COMMAND ${_openssl_configure}
   BUILD_COMMAND "${STACKPROBE_NMAKE}" build_sw
   INSTALL_COMMAND "${STACKPROBE_NMAKE}" install_sw install_ssldirs)
+# Configure runs again when the target file changes (it is rewritten only then): its flags and
+# tools are part of the configuration.
+ExternalProject_Add_StepDependencies(openssl configure "${_openssl_conf}")
