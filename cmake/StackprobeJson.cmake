@@ -115,9 +115,20 @@ endfunction()
 # Sets out_var to the indices of the array at the path, "" when it is empty, missing or not an
 # array, so that foreach(i IN LISTS out_var) runs zero times instead of failing on RANGE -1.
 function(stackprobe_json_indices out_var json)
+  _stackprobe_json_indices_of(_indices ARRAY "${json}" ${ARGN})
+  set(${out_var} "${_indices}" PARENT_SCOPE)
+endfunction()
+
+# The same for the object at the path: the indices of its members, for string(JSON ... MEMBER).
+function(stackprobe_json_member_indices out_var json)
+  _stackprobe_json_indices_of(_indices OBJECT "${json}" ${ARGN})
+  set(${out_var} "${_indices}" PARENT_SCOPE)
+endfunction()
+
+function(_stackprobe_json_indices_of out_var type json)
   set(_indices "")
   string(JSON _type ERROR_VARIABLE _missing TYPE "${json}" ${ARGN})
-  if(NOT _missing AND _type STREQUAL "ARRAY")
+  if(NOT _missing AND _type STREQUAL type)
     string(JSON _length LENGTH "${json}" ${ARGN})
     if(_length GREATER 0)
       math(EXPR _last "${_length} - 1")
