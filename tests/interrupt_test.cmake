@@ -1,5 +1,5 @@
 # interrupt.*: a build interrupted in the middle of the benchmark leaves nothing of its own
-# running (no sshd, no watchdog, no client) and no files in /dev/shm. The build is a real `cmake --build` (make, the step
+# running (no sshd, no watchdog, no Python server, no client) and no files in /dev/shm. The build is a real `cmake --build` (make, the step
 # runner, the benchmark) of a one-target project that runs the benchmark step as the superbuild's
 # bench target does, with this test's own folders.
 #   CASE=sigint   Ctrl-C: SIGINT to the build's process group
@@ -7,6 +7,9 @@
 #   (cmake --build ignores a SIGTERM sent to it alone, and its build goes on)
 #   CASE=crash    SIGKILL to cmake --build alone: its children live on, but the server is tied to
 #                 the whole job, so it ends, and the benchmark with it
+#   CASE=orchestrator_sigterm  SIGTERM to the orchestrator (stackprobe-bench) alone, found by its
+#                 pid and command line: it ends its clients and its server itself, and the build
+#                 fails
 #   cmake -DSOURCE_ROOT=... -DBINARY_DIR=... -DWORK_DIR=... -DTOOLCHAIN=... -DCASE=sigint|sigterm|crash
 #         -P interrupt_test.cmake
 cmake_minimum_required(VERSION 3.25)
@@ -29,7 +32,8 @@ string(CONCAT _project
   "    -DKEEP_GOING=ON -P \"${SOURCE_ROOT}/cmake/scripts/run_step.cmake\" --\n"
   "    \"${CMAKE_COMMAND}\" \"-DSOURCE_ROOT=${SOURCE_ROOT}\" \"-DOUT_DIR=${_out}\"\n"
   "      \"-DCLIENTS=${TOOLCHAIN}=${_client_dir}\" \"-DPREFIXES=${TOOLCHAIN}=${BINARY_DIR}/prefix/${TOOLCHAIN}\"\n"
-  "      -DWORKLOADS=quick -DREPETITIONS=20 -DWARMUP=0 -DPYTHON=OFF\n"
+  "      -DWORKLOADS=quick -DREPETITIONS=20 -DWARMUP=0 -DPYTHON=ON\n"
+  "      \"-DORCHESTRATOR_DIR=${_dir}/orchestrator\"\n"
   "      \"-DSTATE_ROOT=${BINARY_DIR}/stackprobe\"\n"
   "      -P \"${SOURCE_ROOT}/bench/run_bench.cmake\"\n"
   "  VERBATIM)\n")
@@ -59,11 +63,27 @@ if(NOT _busy)
 endif()
 processes_naming(_ignored _before "${_dir}")
 expect_contains("${_before}" "${_out}/sshd/sshd_config" "the benchmark's sshd while it runs")
+# The Python servers (AsyncSSH's, paramiko's, pyftpdlib's) are the orchestrator's own children.
+expect_contains("${_before}" "python_servers.py --kind" "the benchmark's Python servers while it runs")
 string(MD5 _tag "${_out}")
 string(SUBSTRING "${_tag}" 0 8 _tag)
 expect_exists("/dev/shm/stackprobe-bench-${_tag}" "the run's files in memory while it runs")
 
-if(CASE STREQUAL "sigint")
+if(CASE STREQUAL "orchestrator_sigterm")
+  set(_orchestrator "")
+  processes_naming(_pids _text "${_dir}")
+  stackprobe_text_lines(_process "${_text}")
+  foreach(_i RANGE ${_process_count})
+    if(_i LESS _process_count AND _process_${_i} MATCHES "^ *([0-9]+) [^ ]*/stackprobe-bench ")
+      set(_orchestrator ${CMAKE_MATCH_1})
+    endif()
+  endforeach()
+  if(NOT _orchestrator)
+    execute_process(COMMAND kill -KILL -- -${_build_pid} ERROR_QUIET)
+    message(FATAL_ERROR "FAILED: no stackprobe-bench process of this run among:\n${_before}")
+  endif()
+  execute_process(COMMAND kill -TERM ${_orchestrator})
+elseif(CASE STREQUAL "sigint")
   execute_process(COMMAND kill -INT -- -${_build_pid})
 elseif(CASE STREQUAL "sigterm")
   execute_process(COMMAND kill -TERM -- -${_build_pid})
@@ -98,3 +118,8 @@ expect_missing("/dev/shm/stackprobe-bench-${_tag}" "the interrupted run's files 
 string(TIMESTAMP _gone "%s")
 math(EXPR _gone "${_gone} - ${_signalled}")
 message("${CASE}: the build, its sshd and its clients are gone (within ${_gone} s of the signal); before the signal they were:\n${_before}")
+if(CASE STREQUAL "orchestrator_sigterm")
+  file(READ "${_dir}/build.log" _log)
+  expect_contains("${_log}" "bench: stopped by signal 15; ending the server and every client"
+    "the orchestrator's own account of the SIGTERM")
+endif()
