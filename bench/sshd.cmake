@@ -14,6 +14,8 @@
 #   cmake -DACTION=start -DDIR=<folder> [-DOWNER_PID=<pid>] [-DLOG_LEVEL=DEBUG3]
 #         [-DSCRATCH=/dev/shm/stackprobe-<name>] -P sshd.cmake
 # (LOG_LEVEL DEBUG3 logs "will use strict KEX ordering", which the libssh2 probe looks for.)
+# CIPHERS and MACS pin the server's algorithms (the benchmark's: a client that cannot choose its
+# own, curl, then negotiates the pinned pair or nothing).
 #
 # A library's own test fixture (libssh2's tests, run by cmake/scripts/run_suite.cmake) brings its
 # keys and settings: HOST_KEYS (private host key files, used instead of a generated one),
@@ -31,6 +33,19 @@ endif()
 if(NOT LOG_LEVEL)
   set(LOG_LEVEL INFO)
 endif()
+set(_algorithm_lines "")
+foreach(_setting CIPHERS MACS)
+  if(DEFINED ${_setting} AND NOT ${_setting} STREQUAL "")
+    if(NOT ${_setting} MATCHES "^[A-Za-z0-9@.,_-]+$")
+      message(FATAL_ERROR "sshd: ${_setting} '${${_setting}}' is not a list of algorithm names")
+    endif()
+    if(_setting STREQUAL "CIPHERS")
+      string(APPEND _algorithm_lines "Ciphers ${${_setting}}\n")
+    else()
+      string(APPEND _algorithm_lines "MACs ${${_setting}}\n")
+    endif()
+  endif()
+endforeach()
 set(_lifetime 3600)
 if(DEFINED ENV{STACKPROBE_SSHD_LIFETIME})
   set(_lifetime "$ENV{STACKPROBE_SSHD_LIFETIME}")
@@ -281,7 +296,7 @@ SetEnv SHLVL=1
 MaxStartups 100
 MaxSessions 100
 Subsystem sftp internal-sftp
-${_extra_config}")
+${_algorithm_lines}${_extra_config}")
   file(REMOVE "${DIR}/sshd.pid" "${DIR}/sshd.log")
   # The watchdog, in a session of its own (Ctrl-C reaches the build's process group, not it):
   # it starts sshd and ends it when the owner is gone, the lifetime is over, or it is itself

@@ -133,7 +133,8 @@ endforeach()
 expect_contains("${_bench_output}" "x = speed relative to openssh-sftp" "the table")
 
 # The other servers, in the quick runs: the native client and OpenSSH's sftp against AsyncSSH's
-# and paramiko's SFTP servers, ftplib and curl against pyftpdlib's FTP server.
+# and paramiko's SFTP servers, ftplib and curl against pyftpdlib's FTP server; curl's SFTP and
+# SCP against OpenSSH's.
 if(CASE STREQUAL "quick")
   set(_expected_on_servers "")
   foreach(_direction put get)
@@ -143,7 +144,8 @@ if(CASE STREQUAL "quick")
         list(APPEND _expected_on_servers "${_server}:libssh2-sftp:${_direction}")
       endif()
     endforeach()
-    list(APPEND _expected_on_servers "pyftpdlib:ftplib:${_direction}" "pyftpdlib:curl-ftp:${_direction}")
+    list(APPEND _expected_on_servers "pyftpdlib:ftplib:${_direction}" "pyftpdlib:curl-ftp:${_direction}"
+      "openssh:curl-sftp:${_direction}" "openssh:curl-scp:${_direction}")
   endforeach()
   foreach(_expected IN LISTS _expected_on_servers)
     if(NOT _expected IN_LIST _seen_on_servers)

@@ -55,7 +55,8 @@ enum contender_kind {
   KIND_OPENSSH_SFTP,
   KIND_OPENSSH_SCP,
   KIND_FTPLIB,           /* bench/ftp_transfer.py */
-  KIND_CURL_FTP          /* the system's curl, ftp:// */
+  KIND_CURL_FTP,         /* the system's curl, ftp:// */
+  KIND_CURL_SSH          /* the system's curl (libcurl on libssh2), sftp:// or scp:// */
 };
 
 enum server_kind {
@@ -173,6 +174,7 @@ static char sftp_program[PATH_BYTES];
 static char scp_program[PATH_BYTES];
 static char ssh_program[PATH_BYTES];
 static char curl_program[PATH_BYTES];
+static char host_key_sha256[128]; /* OpenSSH's server's, as curl --hostpubsha256 takes it */
 
 /* The processes running now, ended by the signal handler itself so that a blocking wait for
  * them returns at once. */
@@ -678,6 +680,8 @@ static void run_sshd_script(const char *action)
   char scratch_argument[PATH_BYTES + 16];
   char owner_argument[64];
   char script_argument[PATH_BYTES];
+  char ciphers_argument[160];
+  char macs_argument[160];
   struct command command;
   int status;
   pid_t pid;
@@ -695,6 +699,11 @@ static void run_sshd_script(const char *action)
     command_add(&command, owner_argument);
     if(settings.scratch[0])
       command_add(&command, scratch_argument);
+    /* Pinned on the server too: curl cannot choose its algorithms. */
+    snprintf(ciphers_argument, sizeof(ciphers_argument), "-DCIPHERS=%s", settings.cipher);
+    snprintf(macs_argument, sizeof(macs_argument), "-DMACS=%s", settings.mac);
+    command_add(&command, ciphers_argument);
+    command_add(&command, macs_argument);
   }
   command_add(&command, "-P");
   command_add(&command, script_argument);
@@ -1424,6 +1433,91 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
   snprintf(result->mac, sizeof(result->mac), "none");
 }
 
+/* The system's curl against OpenSSH's server, every file in one command (one connection, reused);
+ * the host key pinned by its SHA-256, no known_hosts read (HOME is an empty folder). curl's own
+ * timings per transfer (--write-out) separate the handshake from the transfers. */
+static void transfer_curl_ssh(const struct contender *contender, const struct workload *workload,
+                              int direction, const char *remote, struct transfer_result *result,
+                              struct rusage *usage)
+{
+  char user[300];
+  char key[PATH_BYTES];
+  char public_key[PATH_BYTES];
+  char home[PATH_BYTES];
+  char home_variable[PATH_BYTES + 8];
+  char what[128];
+  char name[32];
+  char **texts;
+  struct command command;
+  char *output;
+  char *line;
+  double total = 0;
+  double first_connect = -1;
+  long i;
+
+  snprintf(user, sizeof(user), "%s:", sshd_user);
+  format_path(key, "%s/client_ed25519", sshd_dir);
+  format_path(public_key, "%s/client_ed25519.pub", sshd_dir);
+  format_path(home, "%s/curl-home", data_dir);
+  make_folders(home);
+  snprintf(home_variable, sizeof(home_variable), "HOME=%s", home);
+  memset(&command, 0, sizeof(command));
+  command.environment[command.environment_count++] = home_variable;
+  command_add(&command, curl_program);
+  command_add(&command, "--silent");
+  command_add(&command, "--show-error");
+  command_add(&command, "--fail");
+  command_add(&command, "--user");
+  command_add(&command, user);
+  command_add(&command, "--key");
+  command_add(&command, key);
+  command_add(&command, "--pubkey");
+  command_add(&command, public_key);
+  command_add(&command, "--hostpubsha256");
+  command_add(&command, host_key_sha256);
+  command_add(&command, "--write-out");
+  command_add(&command, "%{time_appconnect} %{time_total}\\n");
+  texts = allocate(sizeof(char *) * (size_t)workload->files * 2);
+  for(i = 0; i < workload->files; i++) {
+    file_name(name, i);
+    texts[2 * i] = allocate(PATH_BYTES);
+    texts[2 * i + 1] = allocate(PATH_BYTES);
+    format_path(texts[2 * i], "%s://127.0.0.1:%s%s/%s", contender->protocol, servers[0].port,
+                remote, name);
+    format_path(texts[2 * i + 1], "%s/%s/%s", direction == 0 ? "src" : "dst", workload->name, name);
+    command_add(&command, direction == 0 ? "--upload-file" : "--output");
+    command_add(&command, texts[2 * i + 1]);
+    command_add(&command, texts[2 * i]);
+  }
+  command.directory = data_dir;
+  snprintf(what, sizeof(what), "%s %s %s", contender->client, direction_names[direction],
+           workload->name);
+  output = run_checked(&command, what, usage);
+  for(line = output; line && *line; ) {
+    char *end = NULL;
+    double connect = strtod(line, &end);
+    double seconds = end ? strtod(end, NULL) : 0;
+
+    if(first_connect < 0)
+      first_connect = connect;
+    total += seconds;
+    line = strchr(line, '\n');
+    if(line)
+      line++;
+  }
+  free(output);
+  for(i = 0; i < workload->files * 2; i++)
+    free(texts[i]);
+  free(texts);
+  if(first_connect < 0)
+    fail("%s printed no timings", what);
+  result->setup = first_connect;
+  result->seconds = total - first_connect;
+  /* The server speaks the pinned pair only, so that is what curl negotiated. */
+  snprintf(result->cipher, sizeof(result->cipher), "%s", settings.cipher);
+  snprintf(result->mac, sizeof(result->mac), "%s", settings.mac);
+}
+
 /* The CPU time the server spent so far: OpenSSH's sessions once reaped by the listener, a Python
  * server's own. */
 static double server_cpu(const struct server *server)
@@ -1488,6 +1582,8 @@ static void transfer(const struct contender *contender, const struct workload *w
     transfer_openssh_scp(workload, direction, remote, &master, result, &usage);
   else if(contender->kind == KIND_FTPLIB)
     transfer_ftplib(server, workload, direction, local, remote, result, &usage);
+  else if(contender->kind == KIND_CURL_SSH)
+    transfer_curl_ssh(contender, workload, direction, remote, result, &usage);
   else
     transfer_curl_ftp(server, workload, direction, remote, result, &usage);
   if(result->seconds < 1e-6)
@@ -1808,6 +1904,79 @@ static void start_other_servers(void)
   start_python_server(SERVER_FTP, "pyftpdlib");
 }
 
+/* Sets *out to what command printed (to free); 0 when it ran and exited 0. */
+static int capture_output(struct command *command, const char *what, char **out)
+{
+  char out_path[PATH_BYTES];
+  int status;
+  pid_t pid;
+
+  format_path(out_path, "%s/capture.out", data_dir);
+  command->stdout_path = out_path;
+  command->stderr_path = out_path;
+  pid = start_command(command);
+  status = wait_command(pid, what, 60, NULL);
+  command_free(command);
+  *out = read_text_file(out_path);
+  return status;
+}
+
+/* curl with libssh2 inside (Debian's links it): curl-sftp and curl-scp against OpenSSH's server,
+ * its host key pinned by the SHA-256 that ssh-keygen gives. */
+static void add_curl_contenders(void)
+{
+  char public_key[PATH_BYTES];
+  struct command command;
+  struct contender *contender;
+  char *output;
+  char *at;
+  size_t length = 0;
+  int status;
+
+  find_on_path(curl_program, "curl");
+  if(!curl_program[0]) {
+    add_skipped("curl-sftp, curl-scp: no curl (apt-get install curl)");
+    return;
+  }
+  memset(&command, 0, sizeof(command));
+  command_add(&command, curl_program);
+  command_add(&command, "--version");
+  status = capture_output(&command, "curl --version", &output);
+  at = strstr(output, "Protocols:");
+  if(status != 0 || !at || !strstr(at, " sftp") || !strstr(at, " scp")) {
+    add_skipped("curl-sftp, curl-scp: this curl speaks neither SFTP nor SCP (built without libssh2 or libssh)");
+    free(output);
+    return;
+  }
+  free(output);
+  format_path(public_key, "%s/host_ed25519.pub", sshd_dir);
+  memset(&command, 0, sizeof(command));
+  command_add(&command, "ssh-keygen");
+  command_add(&command, "-l");
+  command_add(&command, "-E");
+  command_add(&command, "sha256");
+  command_add(&command, "-f");
+  command_add(&command, public_key);
+  status = capture_output(&command, "ssh-keygen -l", &output);
+  at = strstr(output, "SHA256:");
+  if(at) {
+    at += 7;
+    while(at[length] && at[length] != ' ' && at[length] != '\n' && length + 1 < sizeof(host_key_sha256))
+      length++;
+    memcpy(host_key_sha256, at, length);
+    host_key_sha256[length] = '\0';
+  }
+  free(output);
+  if(status != 0 || length == 0) {
+    add_skipped("curl-sftp, curl-scp: no SHA-256 of the server's host key to pin (ssh-keygen -l failed)");
+    return;
+  }
+  contender = add_contender(KIND_CURL_SSH, "curl-sftp", NULL, 1);
+  snprintf(contender->protocol, sizeof(contender->protocol), "sftp");
+  contender = add_contender(KIND_CURL_SSH, "curl-scp", NULL, 1);
+  snprintf(contender->protocol, sizeof(contender->protocol), "scp");
+}
+
 /* The first toolchain whose client runs natively in the release profile: the one measured
  * against the other servers. */
 static const struct toolchain *first_native_toolchain(void)
@@ -1847,6 +2016,7 @@ static void choose_contenders(void)
     snprintf(contender->protocol, sizeof(contender->protocol), "sftp");
     contender->program = settings.libssh_client;
   }
+  add_curl_contenders();
   if(settings.peers) {
     find_on_path(sftp_program, "sftp");
     find_on_path(scp_program, "scp");
