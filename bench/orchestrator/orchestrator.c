@@ -332,6 +332,13 @@ static void command_add(struct command *command, const char *argument)
   command->argv[command->argc] = NULL;
 }
 
+/* An option and its value. */
+static void command_option(struct command *command, const char *option, const char *value)
+{
+  command_add(command, option);
+  command_add(command, value);
+}
+
 static void command_free(struct command *command)
 {
   free(command->argv);
@@ -705,8 +712,7 @@ static void run_sshd_script(const char *action)
     command_add(&command, ciphers_argument);
     command_add(&command, macs_argument);
   }
-  command_add(&command, "-P");
-  command_add(&command, script_argument);
+  command_option(&command, "-P", script_argument);
   pid = start_command(&command);
   status = wait_command(pid, "bench/sshd.cmake", 120, NULL);
   command_free(&command);
@@ -910,12 +916,9 @@ static void add_ssh_options(struct command *command, char *cipher_option, char *
 {
   snprintf(cipher_option, 128, "Ciphers=%s", settings.cipher);
   snprintf(mac_option, 128, "MACs=%s", settings.mac);
-  command_add(command, "-F");
-  command_add(command, ssh_config);
-  command_add(command, "-o");
-  command_add(command, cipher_option);
-  command_add(command, "-o");
-  command_add(command, mac_option);
+  command_option(command, "-F", ssh_config);
+  command_option(command, "-o", cipher_option);
+  command_option(command, "-o", mac_option);
 }
 
 static void write_empty_file(const char *path)
@@ -961,8 +964,7 @@ static void measure_openssh_setup(void)
     command_add(&command, sftp_program);
     command_add(&command, "-q");
     add_ssh_options(&command, cipher_option, mac_option, ssh_config);
-    command_add(&command, "-b");
-    command_add(&command, batch);
+    command_option(&command, "-b", batch);
     command_add(&command, "stackprobe-loopback");
     started = monotonic_seconds();
     output = run_checked(&command, "sftp setup", NULL);
@@ -1000,8 +1002,7 @@ static void measure_openssh_setup(void)
       command_add(&command, sftp_program);
       command_add(&command, "-q");
       add_ssh_options(&command, cipher_option, mac_option, server->ssh_config);
-      command_add(&command, "-b");
-      command_add(&command, batch);
+      command_option(&command, "-b", batch);
       command_add(&command, "stackprobe-loopback");
       snprintf(what, sizeof(what), "sftp setup against the %s server", server->name);
       started = monotonic_seconds();
@@ -1040,10 +1041,8 @@ static void master_start(struct master_connection *master)
   memset(&command, 0, sizeof(command));
   command_add(&command, ssh_program);
   add_ssh_options(&command, cipher_option, mac_option, ssh_config);
-  command_add(&command, "-o");
-  command_add(&command, "ControlMaster=yes");
-  command_add(&command, "-o");
-  command_add(&command, master->control_option);
+  command_option(&command, "-o", "ControlMaster=yes");
+  command_option(&command, "-o", master->control_option);
   command_add(&command, "-N");
   command_add(&command, "stackprobe-loopback");
   command.stdout_path = "/dev/null";
@@ -1080,12 +1079,9 @@ static void master_stop(struct master_connection *master)
   format_path(ssh_config, "%s/ssh_config", sshd_dir);
   memset(&command, 0, sizeof(command));
   command_add(&command, ssh_program);
-  command_add(&command, "-F");
-  command_add(&command, ssh_config);
-  command_add(&command, "-o");
-  command_add(&command, master->control_option);
-  command_add(&command, "-O");
-  command_add(&command, "exit");
+  command_option(&command, "-F", ssh_config);
+  command_option(&command, "-o", master->control_option);
+  command_option(&command, "-O", "exit");
   command_add(&command, "stackprobe-loopback");
   command.stdout_path = "/dev/null";
   command.stderr_path = "/dev/null";
@@ -1128,36 +1124,21 @@ static void transfer_program(const struct contender *contender, const struct wor
   snprintf(buffer, sizeof(buffer), "%ld", settings.buffer_bytes);
   snprintf(streams, sizeof(streams), "%ld", contender->streams);
   command_for_toolchain(&command, toolchain, contender->program);
-  command_add(&command, "--host");
-  command_add(&command, "127.0.0.1");
-  command_add(&command, "--port");
-  command_add(&command, server->port);
-  command_add(&command, "--user");
-  command_add(&command, sshd_user);
-  command_add(&command, "--private-key");
-  command_add(&command, key);
-  command_add(&command, "--public-key");
-  command_add(&command, public_key);
-  command_add(&command, "--known-hosts");
-  command_add(&command, known_hosts);
-  command_add(&command, "--protocol");
-  command_add(&command, contender->protocol);
-  command_add(&command, "--direction");
-  command_add(&command, direction_names[direction]);
-  command_add(&command, "--local-dir");
-  command_add(&command, local_argument);
-  command_add(&command, "--remote-dir");
-  command_add(&command, remote);
-  command_add(&command, "--files");
-  command_add(&command, files);
-  command_add(&command, "--buffer");
-  command_add(&command, buffer);
-  command_add(&command, "--streams");
-  command_add(&command, streams);
-  command_add(&command, "--cipher");
-  command_add(&command, settings.cipher);
-  command_add(&command, "--mac");
-  command_add(&command, settings.mac);
+  command_option(&command, "--host", "127.0.0.1");
+  command_option(&command, "--port", server->port);
+  command_option(&command, "--user", sshd_user);
+  command_option(&command, "--private-key", key);
+  command_option(&command, "--public-key", public_key);
+  command_option(&command, "--known-hosts", known_hosts);
+  command_option(&command, "--protocol", contender->protocol);
+  command_option(&command, "--direction", direction_names[direction]);
+  command_option(&command, "--local-dir", local_argument);
+  command_option(&command, "--remote-dir", remote);
+  command_option(&command, "--files", files);
+  command_option(&command, "--buffer", buffer);
+  command_option(&command, "--streams", streams);
+  command_option(&command, "--cipher", settings.cipher);
+  command_option(&command, "--mac", settings.mac);
   snprintf(what, sizeof(what), "%s (%s) %s %s against %s", contender->client,
            toolchain ? toolchain->name : "system", direction_names[direction], workload->name,
            server->name);
@@ -1184,33 +1165,20 @@ static void transfer_python(const struct contender *contender, const struct work
   snprintf(files, sizeof(files), "%ld", workload->files);
   memset(&command, 0, sizeof(command));
   command_add(&command, settings.python);
-  command_add(&command, "-W");
-  command_add(&command, "ignore");
+  command_option(&command, "-W", "ignore");
   command_add(&command, script);
-  command_add(&command, "--library");
-  command_add(&command, contender->library);
-  command_add(&command, "--host");
-  command_add(&command, "127.0.0.1");
-  command_add(&command, "--port");
-  command_add(&command, servers[contender->server].port);
-  command_add(&command, "--user");
-  command_add(&command, sshd_user);
-  command_add(&command, "--private-key");
-  command_add(&command, key);
-  command_add(&command, "--known-hosts");
-  command_add(&command, known_hosts);
-  command_add(&command, "--direction");
-  command_add(&command, direction_names[direction]);
-  command_add(&command, "--local-dir");
-  command_add(&command, local);
-  command_add(&command, "--remote-dir");
-  command_add(&command, remote);
-  command_add(&command, "--files");
-  command_add(&command, files);
-  command_add(&command, "--cipher");
-  command_add(&command, settings.cipher);
-  command_add(&command, "--mac");
-  command_add(&command, settings.mac);
+  command_option(&command, "--library", contender->library);
+  command_option(&command, "--host", "127.0.0.1");
+  command_option(&command, "--port", servers[contender->server].port);
+  command_option(&command, "--user", sshd_user);
+  command_option(&command, "--private-key", key);
+  command_option(&command, "--known-hosts", known_hosts);
+  command_option(&command, "--direction", direction_names[direction]);
+  command_option(&command, "--local-dir", local);
+  command_option(&command, "--remote-dir", remote);
+  command_option(&command, "--files", files);
+  command_option(&command, "--cipher", settings.cipher);
+  command_option(&command, "--mac", settings.mac);
   snprintf(what, sizeof(what), "%s %s %s", contender->client, direction_names[direction],
            workload->name);
   output = run_checked(&command, what, usage);
@@ -1259,8 +1227,7 @@ static void transfer_openssh_sftp(const struct server *server, const struct work
   command_add(&command, sftp_program);
   command_add(&command, "-q");
   add_ssh_options(&command, cipher_option, mac_option, ssh_config);
-  command_add(&command, "-b");
-  command_add(&command, batch_path);
+  command_option(&command, "-b", batch_path);
   command_add(&command, "stackprobe-loopback");
   command.directory = data_dir;
   snprintf(what, sizeof(what), "openssh-sftp %s %s against %s", direction_names[direction],
@@ -1304,10 +1271,8 @@ static void transfer_openssh_scp(const struct workload *workload, int direction,
   command_add(&command, "-O");
   command_add(&command, "-q");
   add_ssh_options(&command, cipher_option, mac_option, ssh_config);
-  command_add(&command, "-o");
-  command_add(&command, master->control_option);
-  command_add(&command, "-o");
-  command_add(&command, "ControlMaster=no");
+  command_option(&command, "-o", master->control_option);
+  command_option(&command, "-o", "ControlMaster=no");
   if(direction == 0) {
     paths = allocate(sizeof(char *) * (size_t)workload->files);
     for(i = 0; i < workload->files; i++) {
@@ -1355,25 +1320,16 @@ static void transfer_ftplib(const struct server *server, const struct workload *
   snprintf(files, sizeof(files), "%ld", workload->files);
   memset(&command, 0, sizeof(command));
   command_add(&command, settings.python);
-  command_add(&command, "-W");
-  command_add(&command, "ignore");
+  command_option(&command, "-W", "ignore");
   command_add(&command, script);
-  command_add(&command, "--host");
-  command_add(&command, "127.0.0.1");
-  command_add(&command, "--port");
-  command_add(&command, server->port);
-  command_add(&command, "--user");
-  command_add(&command, "stackprobe");
-  command_add(&command, "--password");
-  command_add(&command, server->password);
-  command_add(&command, "--direction");
-  command_add(&command, direction_names[direction]);
-  command_add(&command, "--local-dir");
-  command_add(&command, local);
-  command_add(&command, "--remote-dir");
-  command_add(&command, remote);
-  command_add(&command, "--files");
-  command_add(&command, files);
+  command_option(&command, "--host", "127.0.0.1");
+  command_option(&command, "--port", server->port);
+  command_option(&command, "--user", "stackprobe");
+  command_option(&command, "--password", server->password);
+  command_option(&command, "--direction", direction_names[direction]);
+  command_option(&command, "--local-dir", local);
+  command_option(&command, "--remote-dir", remote);
+  command_option(&command, "--files", files);
   snprintf(what, sizeof(what), "ftplib %s %s", direction_names[direction], workload->name);
   output = run_checked(&command, what, usage);
   read_client_output(output, what, result);
@@ -1402,10 +1358,8 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
   command_add(&command, "--silent");
   command_add(&command, "--show-error");
   command_add(&command, "--fail");
-  command_add(&command, "--ftp-method");
-  command_add(&command, "nocwd");
-  command_add(&command, "--user");
-  command_add(&command, user);
+  command_option(&command, "--ftp-method", "nocwd");
+  command_option(&command, "--user", user);
   texts = allocate(sizeof(char *) * (size_t)workload->files * 2);
   for(i = 0; i < workload->files; i++) {
     file_name(name, i);
@@ -1467,16 +1421,11 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   command_add(&command, "--silent");
   command_add(&command, "--show-error");
   command_add(&command, "--fail");
-  command_add(&command, "--user");
-  command_add(&command, user);
-  command_add(&command, "--key");
-  command_add(&command, key);
-  command_add(&command, "--pubkey");
-  command_add(&command, public_key);
-  command_add(&command, "--hostpubsha256");
-  command_add(&command, host_key_sha256);
-  command_add(&command, "--write-out");
-  command_add(&command, "%{time_appconnect} %{time_total}\\n");
+  command_option(&command, "--user", user);
+  command_option(&command, "--key", key);
+  command_option(&command, "--pubkey", public_key);
+  command_option(&command, "--hostpubsha256", host_key_sha256);
+  command_option(&command, "--write-out", "%{time_appconnect} %{time_total}\\n");
   texts = allocate(sizeof(char *) * (size_t)workload->files * 2);
   for(i = 0; i < workload->files; i++) {
     file_name(name, i);
@@ -1694,17 +1643,13 @@ static int python_library_usable(const char *library, char *reason, size_t size)
   format_path(error_path, "%s/check.err", data_dir);
   memset(&command, 0, sizeof(command));
   command_add(&command, settings.python);
-  command_add(&command, "-W");
-  command_add(&command, "ignore");
+  command_option(&command, "-W", "ignore");
   command_add(&command, script);
   command_add(&command, "--check");
-  command_add(&command, "--library");
-  command_add(&command, library);
-  command_add(&command, "--cipher");
-  command_add(&command, settings.cipher);
+  command_option(&command, "--library", library);
+  command_option(&command, "--cipher", settings.cipher);
   if(!settings.aead) {
-    command_add(&command, "--mac");
-    command_add(&command, settings.mac);
+    command_option(&command, "--mac", settings.mac);
   }
   command.stdout_path = out_path;
   command.stderr_path = error_path;
@@ -1761,8 +1706,7 @@ static void start_python_server(enum server_kind kind, const char *name)
   command_add(&command, settings.python);
   command_add(&command, script);
   command_add(&command, "--check");
-  command_add(&command, "--kind");
-  command_add(&command, name);
+  command_option(&command, "--kind", name);
   command.stdout_path = out_path;
   command.stderr_path = error_path;
   pid = start_command(&command);
@@ -1795,41 +1739,28 @@ static void start_python_server(enum server_kind kind, const char *name)
     snprintf(comment, sizeof(comment), "stackprobe-%s-host", name);
     command_add(&command, "ssh-keygen");
     command_add(&command, "-q");
-    command_add(&command, "-t");
-    command_add(&command, "ed25519");
-    command_add(&command, "-N");
-    command_add(&command, "");
-    command_add(&command, "-C");
-    command_add(&command, comment);
-    command_add(&command, "-f");
-    command_add(&command, host_key);
+    command_option(&command, "-t", "ed25519");
+    command_option(&command, "-N", "");
+    command_option(&command, "-C", comment);
+    command_option(&command, "-f", host_key);
     free(run_checked(&command, "ssh-keygen for a server's host key", NULL));
   }
 
   memset(&command, 0, sizeof(command));
   command_add(&command, settings.python);
-  command_add(&command, "-W");
-  command_add(&command, "ignore");
+  command_option(&command, "-W", "ignore");
   command_add(&command, script);
-  command_add(&command, "--kind");
-  command_add(&command, name);
-  command_add(&command, "--port-file");
-  command_add(&command, port_path);
+  command_option(&command, "--kind", name);
+  command_option(&command, "--port-file", port_path);
   if(kind == SERVER_FTP) {
-    command_add(&command, "--user");
-    command_add(&command, "stackprobe");
-    command_add(&command, "--password");
-    command_add(&command, server->password);
+    command_option(&command, "--user", "stackprobe");
+    command_option(&command, "--password", server->password);
   }
   else {
-    command_add(&command, "--host-key");
-    command_add(&command, host_key);
-    command_add(&command, "--authorized-keys");
-    command_add(&command, authorized_keys);
-    command_add(&command, "--cipher");
-    command_add(&command, settings.cipher);
-    command_add(&command, "--mac");
-    command_add(&command, settings.aead ? "implicit" : settings.mac);
+    command_option(&command, "--host-key", host_key);
+    command_option(&command, "--authorized-keys", authorized_keys);
+    command_option(&command, "--cipher", settings.cipher);
+    command_option(&command, "--mac", settings.aead ? "implicit" : settings.mac);
   }
   command.stdout_path = log_path;
   command.stderr_path = log_path;
@@ -1953,10 +1884,8 @@ static void add_curl_contenders(void)
   memset(&command, 0, sizeof(command));
   command_add(&command, "ssh-keygen");
   command_add(&command, "-l");
-  command_add(&command, "-E");
-  command_add(&command, "sha256");
-  command_add(&command, "-f");
-  command_add(&command, public_key);
+  command_option(&command, "-E", "sha256");
+  command_option(&command, "-f", public_key);
   status = capture_output(&command, "ssh-keygen -l", &output);
   at = strstr(output, "SHA256:");
   if(at) {
