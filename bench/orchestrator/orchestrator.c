@@ -791,12 +791,19 @@ static void finish(int status)
   finishing = 1;
   for(i = 0; i < 8; i++) {
     pid_t pid = running_children[i];
+    int poll;
 
-    if(pid > 0) {
-      kill(pid, SIGTERM);
+    if(pid <= 0)
+      continue;
+    kill(pid, SIGTERM);
+    /* A child that ignores SIGTERM gets SIGKILL after 5 s: this exit never waits forever. */
+    for(poll = 0; poll < 250 && waitpid(pid, NULL, WNOHANG) == 0; poll++)
+      sleep_seconds(0.02);
+    if(poll == 250) {
+      kill(pid, SIGKILL);
       waitpid(pid, NULL, 0);
-      running_children[i] = 0;
     }
+    running_children[i] = 0;
   }
   if(sshd_started) {
     /* The stop itself must not be cut short by a second Ctrl-C. */
