@@ -8,8 +8,10 @@
 #ifdef _WIN32
 #include <windows.h>
 #else
+#include <errno.h>
 #include <pthread.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
@@ -73,6 +75,14 @@ long long platform_file_size(const char *path)
   size.LowPart = data.nFileSizeLow;
   size.HighPart = data.nFileSizeHigh;
   return (long long)size.QuadPart;
+}
+
+long platform_send(tcp_socket sock, const void *buffer, size_t length, int *would_block)
+{
+  int rc = send(sock, (const char *)buffer, length > 0x7fffffff ? 0x7fffffff : (int)length, 0);
+
+  *would_block = rc < 0 && WSAGetLastError() == WSAEWOULDBLOCK;
+  return rc;
 }
 
 static DWORD WINAPI thread_main(LPVOID argument)
@@ -140,6 +150,19 @@ long long platform_file_size(const char *path)
   if(stat(path, &status) != 0)
     return -1;
   return (long long)status.st_size;
+}
+
+long platform_send(tcp_socket sock, const void *buffer, size_t length, int *would_block)
+{
+#ifdef MSG_NOSIGNAL
+  /* A closed connection is an error to report, not a SIGPIPE that ends the program. */
+  ssize_t rc = send(sock, buffer, length, MSG_NOSIGNAL);
+#else
+  ssize_t rc = send(sock, buffer, length, 0);
+#endif
+
+  *would_block = rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
+  return (long)rc;
 }
 
 static void *thread_main(void *argument)

@@ -1,9 +1,13 @@
 /* What the benchmark client needs from the system beyond C99: a monotonic clock, the process's
- * CPU time, 64-bit file offsets and threads. platform.c is its only #ifdef _WIN32 file. */
+ * CPU time, 64-bit file offsets, threads and a socket send. platform.c is its only #ifdef _WIN32
+ * file. */
 #ifndef PLATFORM_H
 #define PLATFORM_H
 
+#include <stddef.h>
 #include <stdio.h>
+
+#include "tcp_connect.h"
 
 /* Seconds on a monotonic clock. */
 double platform_now(void);
@@ -16,6 +20,10 @@ int platform_seek(FILE *stream, long long offset);
 
 /* Size of the file at path in bytes, or -1. */
 long long platform_file_size(const char *path);
+
+/* One send() of up to length bytes on a connected socket. Returns what it returned (-1: an
+ * error) and sets *would_block when a non-blocking socket had no room. */
+long platform_send(tcp_socket sock, const void *buffer, size_t length, int *would_block);
 
 struct platform_thread;
 
