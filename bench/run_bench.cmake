@@ -67,7 +67,7 @@ if(NOT DEFINED WORKLOADS OR WORKLOADS STREQUAL "" OR WORKLOADS STREQUAL "standar
 else()
   string(REPLACE "|" ";" _workloads "${WORKLOADS}")
 endif()
-foreach(_setting repetitions python_repetitions warmup_rounds cipher mac buffer_bytes streams)
+foreach(_setting repetitions python_repetitions warmup_rounds cipher mac buffer_bytes streams slow_budget_seconds)
   string(JSON _default_${_setting} GET "${_workload_json}" ${_setting})
 endforeach()
 foreach(_setting repetitions python_repetitions cipher mac streams)
@@ -91,7 +91,8 @@ endif()
 
 set(_arguments --source-root "${SOURCE_ROOT}" --out-dir "${OUT_DIR}" --cmake "${CMAKE_COMMAND}"
   --repetitions ${REPETITIONS} --python-repetitions ${PYTHON_REPETITIONS} --warmup ${WARMUP}
-  --cipher "${CIPHER}" --mac "${MAC}" --buffer ${_default_buffer_bytes} --streams ${STREAMS})
+  --cipher "${CIPHER}" --mac "${MAC}" --buffer ${_default_buffer_bytes} --streams ${STREAMS}
+  --slow-budget ${_default_slow_budget_seconds})
 # An AEAD cipher authenticates by itself; both implementations then ignore the MAC.
 if(CIPHER MATCHES "gcm|poly1305")
   list(APPEND _arguments --aead 1)

@@ -134,7 +134,7 @@ expect_contains("${_bench_output}" "x = speed relative to openssh-sftp" "the tab
 
 # The other servers, in the quick runs: the native client and OpenSSH's sftp against AsyncSSH's
 # and paramiko's SFTP servers, ftplib and curl against pyftpdlib's FTP server; curl's SFTP and
-# SCP against OpenSSH's.
+# SCP against OpenSSH's; libssh's SFTP, Fabric and spur where their packages are installed.
 if(CASE STREQUAL "quick")
   set(_expected_on_servers "")
   foreach(_direction put get)
@@ -147,6 +147,17 @@ if(CASE STREQUAL "quick")
     list(APPEND _expected_on_servers "pyftpdlib:ftplib:${_direction}" "pyftpdlib:curl-ftp:${_direction}"
       "openssh:curl-sftp:${_direction}" "openssh:curl-scp:${_direction}")
   endforeach()
+  # The contenders of Debian's packages, where they are installed here.
+  foreach(_module fabric spur)
+    execute_process(COMMAND python3 -c "import ${_module}" RESULT_VARIABLE _missing OUTPUT_QUIET ERROR_QUIET)
+    if(_missing EQUAL 0)
+      list(APPEND _expected_on_servers "openssh:${_module}:put" "openssh:${_module}:get")
+    endif()
+  endforeach()
+  execute_process(COMMAND pkg-config --exists libssh RESULT_VARIABLE _missing)
+  if(_missing EQUAL 0)
+    list(APPEND _expected_on_servers "openssh:libssh-sftp:put" "openssh:libssh-sftp:get")
+  endif()
   foreach(_expected IN LISTS _expected_on_servers)
     if(NOT _expected IN_LIST _seen_on_servers)
       message(FATAL_ERROR "FAILED: no result for ${_expected} (server:client:direction); results: ${_seen_on_servers}")

@@ -36,6 +36,9 @@
 #include "bench_json.h"
 #include "bench_stats.h"
 #include "sha256.h"
+#ifdef STACKPROBE_BENCH_LIBCRYPTO
+#include <openssl/evp.h>
+#endif
 
 enum {
   MAX_TOOLCHAINS = 32,
@@ -107,6 +110,9 @@ struct contender {
   long streams;
   int python;           /* slow: measured in the first python_repetitions rounds only */
   int server;           /* index in servers */
+  double warm_up_bytes_per_second[2]; /* a slow contender's speed in the warm-up, per direction */
+  double warm_up_seconds_per_file[2]; /* and its cost per file, from the files probe */
+  int over_budget[MAX_WORKLOADS][2];  /* skipped there: the warm-up predicted too long a run */
 };
 
 /* One contender's samples on one workload in one direction. */
@@ -139,6 +145,7 @@ struct settings {
   long warmup;
   long buffer_bytes;
   long streams;
+  long slow_budget; /* seconds a slow contender's transfer may take, as its warm-up predicts; 0: any */
   int peers;
   int servers; /* also AsyncSSH's, paramiko's and pyftpdlib's servers */
   int aead; /* the cipher authenticates by itself: both sides ignore the MAC */
@@ -152,6 +159,10 @@ static int toolchain_count;
 static struct workload workloads[MAX_WORKLOADS];
 static int workload_count;
 static int warmup_workload = -1;
+static int files_probe_workload = -1; /* many tiny files: a slow contender's cost per file */
+/* The remote folder of a workload holds its files as they should be: a get reads what the last
+ * put wrote, and a put that was stopped or skipped wrote nothing or part of it. */
+static int remote_complete[MAX_WORKLOADS];
 static struct contender contenders[MAX_CONTENDERS];
 static int contender_count;
 static char *skipped[MAX_SKIPPED];
@@ -181,9 +192,17 @@ static char host_key_sha256[128]; /* OpenSSH's server's, as curl --hostpubsha256
 static volatile pid_t running_children[8];
 static volatile sig_atomic_t stop_signal;
 static volatile sig_atomic_t timed_out;
+static volatile pid_t waited_child; /* the child wait_command waits for */
+/* A slow contender's transfer gets this many seconds (0: the usual limit); one that takes longer
+ * is stopped and skipped with the reason, not a failure of the run. */
+static int slow_timeout_seconds;
+static int slow_transfer_stopped;
 
 static void finish(int status);
 static void register_client(pid_t pid);
+static void add_skipped(const char *format, ...);
+struct contender;
+static int over_slow_budget(struct contender *contender, int workload_index, int direction);
 
 static void fail(const char *format, ...)
 {
@@ -250,10 +269,14 @@ static void on_signal(int signal_number)
 {
   int i;
 
-  if(signal_number == SIGALRM)
+  /* A timeout ends the process waited for, and only it: the servers go on. */
+  if(signal_number == SIGALRM) {
     timed_out = 1;
-  else
-    stop_signal = signal_number;
+    if(waited_child > 0)
+      kill(waited_child, SIGTERM);
+    return;
+  }
+  stop_signal = signal_number;
   for(i = 0; i < 8; i++) {
     if(running_children[i] > 0)
       kill(running_children[i], SIGTERM);
@@ -413,6 +436,7 @@ static int wait_command(pid_t pid, const char *what, int timeout_seconds, struct
   struct rusage ignored;
 
   timed_out = 0;
+  waited_child = pid;
   alarm((unsigned)timeout_seconds);
   while(wait4(pid, &status, 0, usage ? usage : &ignored) < 0) {
     if(errno != EINTR) {
@@ -421,10 +445,12 @@ static int wait_command(pid_t pid, const char *what, int timeout_seconds, struct
     }
   }
   alarm(0);
+  waited_child = 0;
   forget_child(pid);
   stop_if_signalled();
   if(timed_out) {
-    fprintf(stderr, "bench: %s took longer than %d s and was ended\n", what, timeout_seconds);
+    if(!slow_timeout_seconds)
+      fprintf(stderr, "bench: %s took longer than %d s and was ended\n", what, timeout_seconds);
     return -1;
   }
   return status;
@@ -489,8 +515,13 @@ static char *run_checked(struct command *command, const char *what, struct rusag
   pid = start_command(command);
   if(sshd_started)
     register_client(pid);
-  status = wait_command(pid, what, TRANSFER_TIMEOUT_SECONDS, usage);
+  status = wait_command(pid, what, slow_timeout_seconds ? slow_timeout_seconds : TRANSFER_TIMEOUT_SECONDS,
+                        usage);
   command_free(command);
+  if(status == -1 && slow_timeout_seconds) {
+    slow_transfer_stopped = 1;
+    return copy_text("");
+  }
   if(status != 0) {
     describe_status(status_text, sizeof(status_text), status);
     fprintf(stderr, "bench: %s failed (%s):\n", what, status_text);
@@ -562,6 +593,48 @@ static int plain_path(const char *path)
 static void file_name(char *out, long index)
 {
   snprintf(out, 32, "file-%04ld.bin", index);
+}
+
+/* The SHA-256 of a file as hex: the system's libcrypto where the build found it (SHA-NI makes a
+ * 256 MiB check 0.35 s instead of 1.2 s, and every large transfer is checked), else sha256.c. */
+static int file_sha256_hex(const char *path, char hex[65])
+{
+#ifdef STACKPROBE_BENCH_LIBCRYPTO
+  static unsigned char buffer[1 << 20];
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_length = 0;
+  EVP_MD_CTX *context;
+  FILE *file;
+  size_t got;
+  unsigned int i;
+  int failed = 0;
+
+  file = fopen(path, "rb");
+  if(!file)
+    return -1;
+  context = EVP_MD_CTX_new();
+  if(!context || EVP_DigestInit_ex(context, EVP_sha256(), NULL) != 1)
+    failed = 1;
+  while(!failed && (got = fread(buffer, 1, sizeof(buffer), file)) > 0) {
+    if(EVP_DigestUpdate(context, buffer, got) != 1)
+      failed = 1;
+  }
+  if(ferror(file))
+    failed = 1;
+  fclose(file);
+  if(!failed && EVP_DigestFinal_ex(context, digest, &digest_length) != 1)
+    failed = 1;
+  EVP_MD_CTX_free(context);
+  if(failed || digest_length != 32) {
+    errno = EIO;
+    return -1;
+  }
+  for(i = 0; i < 32; i++)
+    snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+  return 0;
+#else
+  return sha256_file_hex(path, hex);
+#endif
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -879,7 +952,7 @@ static void verify_files(const char *folder, const struct workload *workload,
   for(i = 0; i < workload->files; i++) {
     file_name(name, i);
     format_path(path, "%s/%s", folder, name);
-    if(sha256_file_hex(path, hex) != 0) {
+    if(file_sha256_hex(path, hex) != 0) {
       printf("bench: VERIFICATION FAILED: %s %s %s: %s did not arrive (%s)\n", contender->client,
              direction_names[direction], workload->name, path, strerror(errno));
       fail("verification failed");
@@ -1150,6 +1223,10 @@ static void transfer_program(const struct contender *contender, const struct wor
            toolchain ? toolchain->name : "system", direction_names[direction], workload->name,
            server->name);
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   read_client_output(output, what, result);
   free(output);
 }
@@ -1189,6 +1266,10 @@ static void transfer_python(const struct contender *contender, const struct work
   snprintf(what, sizeof(what), "%s %s %s", contender->client, direction_names[direction],
            workload->name);
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   read_client_output(output, what, result);
   free(output);
 }
@@ -1240,6 +1321,10 @@ static void transfer_openssh_sftp(const struct server *server, const struct work
   snprintf(what, sizeof(what), "openssh-sftp %s %s against %s", direction_names[direction],
            workload->name, server->name);
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   free(output);
   stamps = read_text_file(stamps_path);
   second = strchr(stamps, '\n');
@@ -1301,6 +1386,10 @@ static void transfer_openssh_scp(const struct workload *workload, int direction,
   snprintf(what, sizeof(what), "openssh-scp %s %s", direction_names[direction], workload->name);
   started = monotonic_seconds();
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   result->seconds = monotonic_seconds() - started;
   free(output);
   if(paths) {
@@ -1339,6 +1428,10 @@ static void transfer_ftplib(const struct server *server, const struct workload *
   command_option(&command, "--files", files);
   snprintf(what, sizeof(what), "ftplib %s %s", direction_names[direction], workload->name);
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   read_client_output(output, what, result);
   free(output);
 }
@@ -1385,6 +1478,10 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
   snprintf(what, sizeof(what), "curl-ftp %s %s", direction_names[direction], workload->name);
   started = monotonic_seconds();
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   result->seconds = monotonic_seconds() - started;
   free(output);
   for(i = 0; i < workload->files * 2; i++)
@@ -1449,6 +1546,10 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   snprintf(what, sizeof(what), "%s %s %s", contender->client, direction_names[direction],
            workload->name);
   output = run_checked(&command, what, usage);
+  if(slow_transfer_stopped) {
+    free(output);
+    return;
+  }
   for(line = output; line && *line; ) {
     char *end = NULL;
     double connect = strtod(line, &end);
@@ -1483,9 +1584,48 @@ static double server_cpu(const struct server *server)
   return process_cpu(server->pid, 0);
 }
 
+static void copy_file(const char *from, const char *to)
+{
+  static unsigned char buffer[1 << 20];
+  FILE *source = fopen(from, "rb");
+  FILE *target = fopen(to, "wb");
+  size_t got;
+
+  if(!source || !target)
+    fail("cannot copy %s to %s: %s", from, to, strerror(errno));
+  while((got = fread(buffer, 1, sizeof(buffer), source)) > 0) {
+    if(fwrite(buffer, 1, got, target) != got)
+      fail("cannot write %s: %s", to, strerror(errno));
+  }
+  if(ferror(source) || fclose(target) != 0)
+    fail("cannot copy %s to %s: %s", from, to, strerror(errno));
+  fclose(source);
+}
+
+/* Puts the workload's files into its remote folder, as a put that succeeds leaves them. */
+static void restore_remote(int workload_index)
+{
+  const struct workload *workload = &workloads[workload_index];
+  char from[PATH_BYTES];
+  char to[PATH_BYTES];
+  char name[32];
+  long i;
+
+  format_path(to, "%s/remote/%s", data_dir, workload->name);
+  remove_tree(to);
+  make_folders(to);
+  for(i = 0; i < workload->files; i++) {
+    file_name(name, i);
+    format_path(from, "%s/src/%s/%s", data_dir, workload->name, name);
+    format_path(to, "%s/remote/%s/%s", data_dir, workload->name, name);
+    copy_file(from, to);
+  }
+  remote_complete[workload_index] = 1;
+}
+
 /* Runs one contender in one direction on one workload and checks the files. */
-static void transfer(const struct contender *contender, const struct workload *workload,
-                     int direction, struct transfer_result *result)
+static int transfer(const struct contender *contender, const struct workload *workload,
+                    int direction, struct transfer_result *result)
 {
   char source[PATH_BYTES];
   char remote[PATH_BYTES];
@@ -1528,6 +1668,8 @@ static void transfer(const struct contender *contender, const struct workload *w
     master_server_before = process_cpu(master.server_pid, 0) + process_cpu(master.server_pid, 1);
   }
   server_before = server_cpu(server);
+  slow_transfer_stopped = 0;
+  slow_timeout_seconds = contender->python && settings.slow_budget > 0 ? (int)settings.slow_budget * 2 : 0;
   if(contender->kind == KIND_TRANSFER_PROGRAM)
     transfer_program(contender, workload, direction, local, remote, result, &usage);
   else if(contender->kind == KIND_PYTHON)
@@ -1542,6 +1684,18 @@ static void transfer(const struct contender *contender, const struct workload *w
     transfer_curl_ssh(contender, workload, direction, remote, result, &usage);
   else
     transfer_curl_ftp(server, workload, direction, remote, result, &usage);
+  slow_timeout_seconds = 0;
+  if(slow_transfer_stopped) {
+    if(server->kind == SERVER_OPENSSH)
+      wait_for_sessions(master.server_pid);
+    if(is_scp)
+      master_stop(&master);
+    add_skipped("%s %s %s against %s: stopped after %ld s, twice the %ld s a slow contender's "
+                "transfer gets (slow_budget_seconds in bench/workloads.json)", contender->client,
+                direction_names[direction], workload->name, server->name, settings.slow_budget * 2,
+                settings.slow_budget);
+    return 1;
+  }
   if(result->seconds < 1e-6)
     result->seconds = 1e-6;
   if(server->kind == SERVER_OPENSSH)
@@ -1560,6 +1714,7 @@ static void transfer(const struct contender *contender, const struct workload *w
   if(settings.aead && server->kind != SERVER_FTP)
     snprintf(result->mac, sizeof(result->mac), "implicit");
   verify_files(arrived, workload, contender, direction);
+  return 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2016,6 +2171,23 @@ static void choose_contenders(void)
   }
 }
 
+/* The slow budget needs a contender's cost per file besides its speed: twenty tiny files, moved
+ * once by every contender in the warm-up. */
+static void add_files_probe(void)
+{
+  struct workload *workload;
+
+  if(settings.warmup <= 0 || settings.slow_budget <= 0 || workload_count >= MAX_WORKLOADS)
+    return;
+  workload = &workloads[workload_count];
+  memset(workload, 0, sizeof(*workload));
+  workload->name = "files-probe";
+  workload->files = 20;
+  workload->bytes_per_file = 4096;
+  workload->seed = 5;
+  files_probe_workload = workload_count++;
+}
+
 /* The files once per workload, written by the first toolchain's make_files, and their hashes. */
 static void prepare_workloads(void)
 {
@@ -2054,7 +2226,7 @@ static void prepare_workloads(void)
     for(i = 0; i < workload->files; i++) {
       file_name(name, i);
       format_path(path, "%s/%s", folder, name);
-      if(sha256_file_hex(path, workload->hashes[i]) != 0)
+      if(file_sha256_hex(path, workload->hashes[i]) != 0)
         fail("make_files wrote no %s: %s", path, strerror(errno));
     }
     format_path(path, "%s/dst/%s", data_dir, workload->name);
@@ -2094,20 +2266,41 @@ static void run_rounds(int workload_index, long rounds, int measured)
 
     for(i = 0; i < contender_count; i++) {
       int index = (int)((i + shift) % contender_count);
-      const struct contender *contender = &contenders[index];
+      struct contender *contender = &contenders[index];
       int direction;
 
       /* Parallel streams split one file. */
       if(contender->streams > 1 && workload->files != 1)
         continue;
       /* The Python contenders are 3 to 30 times slower than the rest: measured in the first
-       * python_repetitions rounds only (their "runs" says how many). */
-      if(contender->python && (!measured || round > settings.python_repetitions))
+       * python_repetitions rounds only (their "runs" says how many); the first warm-up round
+       * gives their speed, which the slow budget reads. */
+      if(contender->python && (measured ? round > settings.python_repetitions : round > 1))
         continue;
+      /* The files probe: every contender once (per-file costs differ a hundredfold: curl's SCP
+       * starts a remote scp for each file). */
       for(direction = 0; direction < 2; direction++) {
         struct transfer_result result;
 
-        transfer(contender, workload, direction, &result);
+        if(measured && over_slow_budget(contender, workload_index, direction))
+          continue;
+        if(direction == 0)
+          remote_complete[workload_index] = 0;
+        else if(!remote_complete[workload_index])
+          restore_remote(workload_index);
+        if(transfer(contender, workload, direction, &result) != 0) {
+          /* Stopped over the slow budget: not again on this workload and direction. */
+          contender->over_budget[workload_index][direction] = 1;
+          continue;
+        }
+        if(direction == 0)
+          remote_complete[workload_index] = 1;
+        if(!measured && workload_index == files_probe_workload)
+          contender->warm_up_seconds_per_file[direction] = result.seconds / (double)workload->files;
+        else if(!measured)
+          contender->warm_up_bytes_per_second[direction] =
+            (double)workload->files * (double)workload->bytes_per_file /
+            (result.seconds > 1e-3 ? result.seconds : 1e-3);
         if(measured) {
           struct series *samples = series_of(index, workload_index, direction);
 
@@ -2128,6 +2321,34 @@ static void run_rounds(int workload_index, long rounds, int measured)
              workload->name);
     fflush(stdout);
   }
+}
+
+/* A contender whose warm-up (its speed on the quick workload, its cost per file on the files
+ * probe) predicts a transfer longer than the budget is skipped on that workload and direction,
+ * and the skip says why: spur uploads at about 1 MB/s (paramiko's unpipelined writes), so 256 MiB
+ * would take minutes; curl's SCP starts a remote scp per file, so 1000 files take 30 s. */
+static int over_slow_budget(struct contender *contender, int workload_index, int direction)
+{
+  const struct workload *workload = &workloads[workload_index];
+  double bytes = (double)workload->files * (double)workload->bytes_per_file;
+  double speed = contender->warm_up_bytes_per_second[direction];
+  double predicted;
+
+  if(contender->over_budget[workload_index][direction])
+    return 1;
+  if(settings.slow_budget <= 0 || speed <= 0 || !workloads[workload_index].measured)
+    return 0;
+  predicted = bytes / speed + (double)workload->files * contender->warm_up_seconds_per_file[direction];
+  if(predicted <= (double)settings.slow_budget)
+    return 0;
+  contender->over_budget[workload_index][direction] = 1;
+  add_skipped("%s %s %s against %s: %.1f MB/s and %.1f ms per file in the warm-up, so %ld "
+              "file(s), %.0f MB would take about %.0f s, over the %ld s a "
+              "transfer gets (slow_budget_seconds in bench/workloads.json)", contender->client,
+              direction_names[direction], workload->name, servers[contender->server].name,
+              speed / 1e6, contender->warm_up_seconds_per_file[direction] * 1e3, workload->files,
+              bytes / 1e6, predicted, settings.slow_budget);
+  return 1;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2451,7 +2672,7 @@ static void usage(void)
           "         --workload NAME=FILES,BYTES,SEED ... [--warmup-workload NAME=FILES,BYTES,SEED]\n"
           "         [--warmup N] [--repetitions N] [--python-repetitions N] [--cipher C] [--mac M]\n"
           "         [--aead 0|1] [--buffer BYTES] [--streams N] [--peers 0|1] [--servers 0|1]\n"
-          "         [--python PROGRAM]\n"
+          "         [--python PROGRAM] [--slow-budget SECONDS]\n"
           "         [--libssh-client PROGRAM] [--scratch /dev/shm/stackprobe-bench-TAG]\n"
           "         [--state-root DIR] [--wineprefix DIR] [--skipped REASON ...]\n"
           "Runs the benchmark against a throwaway loopback sshd (bench/sshd.cmake) and writes\n"
@@ -2599,6 +2820,8 @@ static void parse_arguments(int argc, char **argv)
       settings.streams = parse_number(option, value, 1, 16);
     else if(strcmp(option, "--peers") == 0)
       settings.peers = (int)parse_number(option, value, 0, 1);
+    else if(strcmp(option, "--slow-budget") == 0)
+      settings.slow_budget = parse_number(option, value, 0, 86400);
     else if(strcmp(option, "--servers") == 0)
       settings.servers = (int)parse_number(option, value, 0, 1);
     else if(strcmp(option, "--aead") == 0)
@@ -2733,10 +2956,13 @@ int main(int argc, char **argv)
   start_other_servers();
   choose_contenders();
   read_server_software();
+  add_files_probe();
   prepare_workloads();
   if(settings.peers && sftp_program[0])
     measure_openssh_setup();
   series = allocate(sizeof(*series) * (size_t)contender_count * (size_t)workload_count * 2);
+  if(files_probe_workload >= 0)
+    run_rounds(files_probe_workload, 1, 0);
   if(settings.warmup > 0 && warmup_workload >= 0)
     run_rounds(warmup_workload, settings.warmup, 0);
   for(w = 0; w < workload_count; w++) {
