@@ -17,30 +17,13 @@
 #include "known_host.h"
 #include "platform.h"
 #include "tcp_connect.h"
+#include "transfer_options.h"
 
 enum {
   SFTP_REQUEST_BYTES = 30000, /* libssh2 1.11 splits SFTP writes and reads into these */
   DEFAULT_BUFFER_BYTES = 32 * SFTP_REQUEST_BYTES,
   MAX_STREAMS = 16,
   PATH_BYTES = 1024
-};
-
-struct options {
-  const char *host;
-  const char *port;
-  const char *user;
-  const char *private_key;
-  const char *public_key;
-  const char *known_hosts;
-  const char *protocol;  /* sftp or scp */
-  const char *direction; /* put or get */
-  const char *local_dir;
-  const char *remote_dir;
-  const char *cipher; /* NULL: libssh2's own preference */
-  const char *mac;    /* NULL: libssh2's own preference */
-  long files;
-  long buffer_bytes;
-  long streams;
 };
 
 /* What one recv() takes from the socket for libssh2, which asks for at most one SSH packet
@@ -111,7 +94,7 @@ struct connection {
 
 /* One range of one file moved by one connection; the unit of work of a stream. */
 struct range_job {
-  const struct options *options;
+  const struct transfer_options *options;
   struct connection *connection;
   char local_path[PATH_BYTES];
   char remote_path[PATH_BYTES];
@@ -151,85 +134,12 @@ static void usage(const char *program)
           program);
 }
 
-static int parse_number(const char *text, long minimum, long maximum, long *value)
+static int parse_options(int argc, char **argv, struct transfer_options *options)
 {
-  char *end = NULL;
-  long parsed;
-
-  errno = 0;
-  parsed = strtol(text, &end, 10);
-  if(errno != 0 || end == text || *end != '\0' || parsed < minimum || parsed > maximum)
-    return -1;
-  *value = parsed;
-  return 0;
-}
-
-static int parse_options(int argc, char **argv, struct options *options)
-{
-  int i;
-
-  memset(options, 0, sizeof(*options));
-  options->files = 1;
-  options->buffer_bytes = DEFAULT_BUFFER_BYTES;
-  options->streams = 1;
-  for(i = 1; i + 1 < argc; i += 2) {
-    const char *name = argv[i];
-    const char *value = argv[i + 1];
-
-    if(strcmp(name, "--host") == 0)
-      options->host = value;
-    else if(strcmp(name, "--port") == 0)
-      options->port = value;
-    else if(strcmp(name, "--user") == 0)
-      options->user = value;
-    else if(strcmp(name, "--private-key") == 0)
-      options->private_key = value;
-    else if(strcmp(name, "--public-key") == 0)
-      options->public_key = value;
-    else if(strcmp(name, "--known-hosts") == 0)
-      options->known_hosts = value;
-    else if(strcmp(name, "--protocol") == 0)
-      options->protocol = value;
-    else if(strcmp(name, "--direction") == 0)
-      options->direction = value;
-    else if(strcmp(name, "--local-dir") == 0)
-      options->local_dir = value;
-    else if(strcmp(name, "--remote-dir") == 0)
-      options->remote_dir = value;
-    else if(strcmp(name, "--cipher") == 0)
-      options->cipher = value;
-    else if(strcmp(name, "--mac") == 0)
-      options->mac = value;
-    else if(strcmp(name, "--files") == 0) {
-      if(parse_number(value, 1, 1000000, &options->files) != 0) {
-        fprintf(stderr, "--files: '%s' is not a number from 1 to 1000000\n", value);
-        return -1;
-      }
-    } else if(strcmp(name, "--buffer") == 0) {
-      if(parse_number(value, 1024, 64L * 1024 * 1024, &options->buffer_bytes) != 0) {
-        fprintf(stderr, "--buffer: '%s' is not a number of bytes from 1024 to 64 MiB\n", value);
-        return -1;
-      }
-    } else if(strcmp(name, "--streams") == 0) {
-      if(parse_number(value, 1, MAX_STREAMS, &options->streams) != 0) {
-        fprintf(stderr, "--streams: '%s' is not a number from 1 to %d\n", value, MAX_STREAMS);
-        return -1;
-      }
-    } else {
-      fprintf(stderr, "unknown option %s\n", name);
-      return -1;
-    }
-  }
-  if(i != argc || !options->host || !options->port || !options->user || !options->private_key ||
-     !options->public_key || !options->known_hosts || !options->protocol || !options->direction ||
-     !options->local_dir || !options->remote_dir)
+  if(transfer_options_parse(argc, argv, options, DEFAULT_BUFFER_BYTES, MAX_STREAMS) != 0)
     return -1;
   if(strcmp(options->protocol, "sftp") != 0 && strcmp(options->protocol, "scp") != 0) {
     fprintf(stderr, "--protocol must be sftp or scp, not %s\n", options->protocol);
-    return -1;
-  }
-  if(strcmp(options->direction, "put") != 0 && strcmp(options->direction, "get") != 0) {
-    fprintf(stderr, "--direction must be put or get, not %s\n", options->direction);
     return -1;
   }
   if(options->streams > 1 && (strcmp(options->protocol, "sftp") != 0 || options->files != 1)) {
@@ -240,12 +150,12 @@ static int parse_options(int argc, char **argv, struct options *options)
   return 0;
 }
 
-static int check_host_key(const struct options *options, LIBSSH2_SESSION *session)
+static int check_host_key(const struct transfer_options *options, LIBSSH2_SESSION *session)
 {
   char detail[1024];
   long port = 0;
 
-  if(parse_number(options->port, 1, 65535, &port) != 0) {
+  if(transfer_options_number(options->port, 1, 65535, &port) != 0) {
     fprintf(stderr, "--port: '%s' is not a port number\n", options->port);
     return -1;
   }
@@ -456,7 +366,7 @@ static void connection_close(struct connection *connection)
 }
 
 /* Connects, checks the host key, logs in and, for SFTP, starts the subsystem. */
-static int connection_open(const struct options *options, struct connection *connection)
+static int connection_open(const struct transfer_options *options, struct connection *connection)
 {
   int rc;
 
@@ -886,7 +796,7 @@ static void run_range_job(void *argument)
   free(buffer);
 }
 
-static void file_paths(const struct options *options, long index, struct range_job *job)
+static void file_paths(const struct transfer_options *options, long index, struct range_job *job)
 {
   snprintf(job->local_path, sizeof(job->local_path), "%s/file-%04ld.bin", options->local_dir,
            index);
@@ -895,7 +805,7 @@ static void file_paths(const struct options *options, long index, struct range_j
 }
 
 /* Size of the file to move: the local one for put, the remote one (SFTP stat) for get. */
-static long long source_size(const struct options *options, struct connection *connection,
+static long long source_size(const struct transfer_options *options, struct connection *connection,
                              const struct range_job *job)
 {
   LIBSSH2_SFTP_ATTRIBUTES attributes;
@@ -957,7 +867,7 @@ static int scp_finish_channel(LIBSSH2_CHANNEL *channel, int transfer_result)
  * open a channel and start a remote scp for every file, which makes small files many times
  * slower. This speaks the SCP protocol ("C<mode> <size> <name>", data, a zero byte, each
  * answered by a zero byte) to one remote "scp -t" (put) or "scp -f <names>" (get). */
-static int scp_transfer_batch(const struct options *options, LIBSSH2_SESSION *session,
+static int scp_transfer_batch(const struct transfer_options *options, LIBSSH2_SESSION *session,
                               const char *command, long first, long count, char *buffer,
                               long long *bytes)
 {
@@ -1061,7 +971,7 @@ done:
 
 /* Every file over as few channels as the command length allows: one for put ("scp -t" takes
  * the names from the stream), batches of names for get. */
-static int scp_transfer_many(const struct options *options, struct connection *connection,
+static int scp_transfer_many(const struct transfer_options *options, struct connection *connection,
                              long long *bytes)
 {
   int is_put = strcmp(options->direction, "put") == 0;
@@ -1104,7 +1014,7 @@ static int scp_transfer_many(const struct options *options, struct connection *c
 }
 
 /* Every file in turn over one connection. */
-static int transfer_files(const struct options *options, struct connection *connection,
+static int transfer_files(const struct transfer_options *options, struct connection *connection,
                           long long *bytes)
 {
   struct range_job job;
@@ -1143,7 +1053,7 @@ static int transfer_files(const struct options *options, struct connection *conn
 }
 
 /* One file split into equal ranges, one connection and thread per range. */
-static int transfer_streams(const struct options *options, struct connection *connections,
+static int transfer_streams(const struct transfer_options *options, struct connection *connections,
                             long long *bytes)
 {
   struct range_job jobs[MAX_STREAMS];
@@ -1190,7 +1100,7 @@ static int transfer_streams(const struct options *options, struct connection *co
 
 int main(int argc, char **argv)
 {
-  struct options options;
+  struct transfer_options options;
   struct connection connections[MAX_STREAMS];
   double started;
   double setup_seconds;

@@ -34,6 +34,8 @@
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 
+#include "transfer_options.h"
+
 enum {
   /* OpenSSH's sftp-server ends the session on a message above 256 KiB and advertises
    * 256 KiB - 1024 as its largest read and write (limits@openssh.com); libssh 0.10 cannot ask
@@ -56,24 +58,6 @@ enum {
  * with an error. libssh 0.10 itself waits without limit inside sftp_write and inside a
  * half-received SFTP packet. */
 static const long timeout_seconds = 120;
-
-struct options {
-  const char *host;
-  const char *port;
-  const char *user;
-  const char *private_key;
-  const char *public_key;
-  const char *known_hosts;
-  const char *protocol;  /* sftp; scp is refused */
-  const char *direction; /* put or get */
-  const char *local_dir;
-  const char *remote_dir;
-  const char *cipher; /* NULL: libssh's own preference */
-  const char *mac;    /* NULL: libssh's own preference */
-  long files;
-  long buffer_bytes;
-  long streams;
-};
 
 struct connection {
   ssh_session session;
@@ -119,79 +103,10 @@ static void usage(const char *program)
           program);
 }
 
-static int parse_number(const char *text, long minimum, long maximum, long *value)
-{
-  char *end = NULL;
-  long parsed;
-
-  errno = 0;
-  parsed = strtol(text, &end, 10);
-  if(errno != 0 || end == text || *end != '\0' || parsed < minimum || parsed > maximum)
-    return -1;
-  *value = parsed;
-  return 0;
-}
-
 /* Takes libssh2_transfer's command line; what libssh 0.10 cannot do here is refused by name. */
-static int parse_options(int argc, char **argv, struct options *options)
+static int parse_options(int argc, char **argv, struct transfer_options *options)
 {
-  int i;
-
-  memset(options, 0, sizeof(*options));
-  options->files = 1;
-  options->buffer_bytes = DEFAULT_BUFFER_BYTES;
-  options->streams = 1;
-  for(i = 1; i + 1 < argc; i += 2) {
-    const char *name = argv[i];
-    const char *value = argv[i + 1];
-
-    if(strcmp(name, "--host") == 0)
-      options->host = value;
-    else if(strcmp(name, "--port") == 0)
-      options->port = value;
-    else if(strcmp(name, "--user") == 0)
-      options->user = value;
-    else if(strcmp(name, "--private-key") == 0)
-      options->private_key = value;
-    else if(strcmp(name, "--public-key") == 0)
-      options->public_key = value;
-    else if(strcmp(name, "--known-hosts") == 0)
-      options->known_hosts = value;
-    else if(strcmp(name, "--protocol") == 0)
-      options->protocol = value;
-    else if(strcmp(name, "--direction") == 0)
-      options->direction = value;
-    else if(strcmp(name, "--local-dir") == 0)
-      options->local_dir = value;
-    else if(strcmp(name, "--remote-dir") == 0)
-      options->remote_dir = value;
-    else if(strcmp(name, "--cipher") == 0)
-      options->cipher = value;
-    else if(strcmp(name, "--mac") == 0)
-      options->mac = value;
-    else if(strcmp(name, "--files") == 0) {
-      if(parse_number(value, 1, 1000000, &options->files) != 0) {
-        fprintf(stderr, "--files: '%s' is not a number from 1 to 1000000\n", value);
-        return -1;
-      }
-    } else if(strcmp(name, "--buffer") == 0) {
-      if(parse_number(value, 1024, 64L * 1024 * 1024, &options->buffer_bytes) != 0) {
-        fprintf(stderr, "--buffer: '%s' is not a number of bytes from 1024 to 64 MiB\n", value);
-        return -1;
-      }
-    } else if(strcmp(name, "--streams") == 0) {
-      if(parse_number(value, 1, MAX_STREAMS, &options->streams) != 0) {
-        fprintf(stderr, "--streams: '%s' is not a number from 1 to %d\n", value, MAX_STREAMS);
-        return -1;
-      }
-    } else {
-      fprintf(stderr, "unknown option %s\n", name);
-      return -1;
-    }
-  }
-  if(i != argc || !options->host || !options->port || !options->user || !options->private_key ||
-     !options->public_key || !options->known_hosts || !options->protocol || !options->direction ||
-     !options->local_dir || !options->remote_dir)
+  if(transfer_options_parse(argc, argv, options, DEFAULT_BUFFER_BYTES, MAX_STREAMS) != 0)
     return -1;
   if(strcmp(options->protocol, "scp") == 0) {
     fprintf(stderr, "--protocol scp: libssh_transfer speaks SFTP only; use --protocol sftp\n");
@@ -199,10 +114,6 @@ static int parse_options(int argc, char **argv, struct options *options)
   }
   if(strcmp(options->protocol, "sftp") != 0) {
     fprintf(stderr, "--protocol must be sftp, not %s\n", options->protocol);
-    return -1;
-  }
-  if(strcmp(options->direction, "put") != 0 && strcmp(options->direction, "get") != 0) {
-    fprintf(stderr, "--direction must be put or get, not %s\n", options->direction);
     return -1;
   }
   if(options->streams != 1) {
@@ -238,7 +149,7 @@ static void server_key_fingerprint(ssh_session session, char *text, size_t text_
 
 /* Accepts only a server key that known_hosts holds for [host]:port (libssh writes and looks
  * for that form when the port is not 22); unknown, changed or other-type keys are refused. */
-static int check_host_key(const struct options *options, ssh_session session)
+static int check_host_key(const struct transfer_options *options, ssh_session session)
 {
   enum ssh_known_hosts_e state = ssh_session_is_known_server(session);
   char fingerprint[256];
@@ -286,7 +197,7 @@ static int set_option(ssh_session session, enum ssh_options_e option, const void
 /* Everything the session needs before it connects. Nothing of the user's or the system's SSH
  * setup is read: no ~/.ssh/config or /etc/ssh/ssh_config, no ~/.ssh or global known_hosts.
  * Cipher and MAC are pinned in both directions, as the OpenSSH peers are with -o Ciphers/MACs. */
-static int configure_session(const struct options *options, ssh_session session)
+static int configure_session(const struct transfer_options *options, ssh_session session)
 {
   bool process_config = false;
   int nodelay = 1;
@@ -315,7 +226,7 @@ static int configure_session(const struct options *options, ssh_session session)
 /* Logs in with the private key file only (no agent, no default identities). libssh derives the
  * public key from the private one; --public-key is checked to be its pair, so a command line
  * that would fail with libssh2_transfer fails here too. */
-static int log_in(const struct options *options, ssh_session session)
+static int log_in(const struct transfer_options *options, ssh_session session)
 {
   ssh_key private_key = NULL;
   ssh_key public_key = NULL;
@@ -362,7 +273,7 @@ static void connection_close(struct connection *connection)
 }
 
 /* Connects, checks the host key, logs in and starts the SFTP subsystem. */
-static int connection_open(const struct options *options, struct connection *connection)
+static int connection_open(const struct transfer_options *options, struct connection *connection)
 {
   memset(connection, 0, sizeof(*connection));
   connection->session = ssh_new();
@@ -396,7 +307,7 @@ failed:
 }
 
 /* Sends the local file to the remote path; sets *bytes to its size. */
-static int sftp_put_file(const struct options *options, struct connection *connection,
+static int sftp_put_file(const struct transfer_options *options, struct connection *connection,
                          const char *local_path, const char *remote_path, char *buffer,
                          long long *bytes)
 {
@@ -536,7 +447,7 @@ static int write_at(int local, const char *local_path, const char *data, size_t 
  * rest of a short answer: a hang at the end of the file). The rest of a short answer is
  * therefore asked for again behind the requests already sent. Requests still outstanding
  * after an error are freed with the SFTP session. */
-static int receive_file(const struct options *options, struct connection *connection,
+static int receive_file(const struct transfer_options *options, struct connection *connection,
                         sftp_file remote, const char *remote_path, uint64_t size, int local,
                         const char *local_path, char *buffer)
 {
@@ -587,7 +498,7 @@ static int receive_file(const struct options *options, struct connection *connec
 }
 
 /* Receives the remote file into the local path; sets *bytes to its size. */
-static int sftp_get_file(const struct options *options, struct connection *connection,
+static int sftp_get_file(const struct transfer_options *options, struct connection *connection,
                          const char *local_path, const char *remote_path, char *buffer,
                          long long *bytes)
 {
@@ -632,7 +543,7 @@ cleanup:
 }
 
 /* Every file in turn over one connection; *bytes is the total moved. */
-static int transfer_files(const struct options *options, struct connection *connection,
+static int transfer_files(const struct transfer_options *options, struct connection *connection,
                           long long *bytes)
 {
   char local_path[PATH_BYTES];
@@ -664,7 +575,7 @@ static int transfer_files(const struct options *options, struct connection *conn
 
 int main(int argc, char **argv)
 {
-  struct options options;
+  struct transfer_options options;
   struct connection connection;
   double started;
   double setup_seconds;

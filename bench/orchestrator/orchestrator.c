@@ -146,9 +146,9 @@ struct settings {
   long buffer_bytes;
   long streams;
   long slow_budget; /* seconds a slow contender's transfer may take, as its warm-up predicts; 0: any */
-  int peers;
-  int servers; /* also AsyncSSH's, paramiko's and pyftpdlib's servers */
-  int aead; /* the cipher authenticates by itself: both sides ignore the MAC */
+  long peers;
+  long servers; /* also AsyncSSH's, paramiko's and pyftpdlib's servers */
+  long aead; /* the cipher authenticates by itself: both sides ignore the MAC */
 };
 
 static const char *const direction_names[2] = {"put", "get"};
@@ -2764,6 +2764,55 @@ static void add_workload(const char *option, char *text, int measured)
   workload_count++;
 }
 
+/* The settings that are one text or one number, by option. */
+struct text_setting {
+  const char *option;
+  const char **value;
+};
+
+struct number_setting {
+  const char *option;
+  long *value;
+  long minimum;
+  long maximum;
+};
+
+/* Sets the setting option names to value: 1, or 0 when option is not one of them. */
+static int set_setting(const char *option, const char *value)
+{
+  const struct text_setting texts[] = {
+    {"--source-root", &settings.source_root}, {"--out-dir", &settings.out_dir},
+    {"--cmake", &settings.cmake}, {"--scratch", &settings.scratch},
+    {"--state-root", &settings.state_root}, {"--wineprefix", &settings.wineprefix},
+    {"--cipher", &settings.cipher}, {"--mac", &settings.mac}, {"--python", &settings.python},
+    {"--libssh-client", &settings.libssh_client}};
+  const struct number_setting numbers[] = {
+    {"--repetitions", &settings.repetitions, 1, MAX_REPETITIONS},
+    {"--python-repetitions", &settings.python_repetitions, 0, MAX_REPETITIONS},
+    {"--warmup", &settings.warmup, 0, 100},
+    {"--buffer", &settings.buffer_bytes, 1024, 64L * 1024 * 1024},
+    {"--streams", &settings.streams, 1, 16},
+    {"--slow-budget", &settings.slow_budget, 0, 86400},
+    {"--peers", &settings.peers, 0, 1},
+    {"--servers", &settings.servers, 0, 1},
+    {"--aead", &settings.aead, 0, 1}};
+  size_t i;
+
+  for(i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+    if(strcmp(option, texts[i].option) == 0) {
+      *texts[i].value = value;
+      return 1;
+    }
+  }
+  for(i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+    if(strcmp(option, numbers[i].option) == 0) {
+      *numbers[i].value = parse_number(option, value, numbers[i].minimum, numbers[i].maximum);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static void parse_arguments(int argc, char **argv)
 {
   int i;
@@ -2788,45 +2837,9 @@ static void parse_arguments(int argc, char **argv)
     if(i + 1 >= argc)
       usage();
     value = argv[++i];
-    if(strcmp(option, "--source-root") == 0)
-      settings.source_root = value;
-    else if(strcmp(option, "--out-dir") == 0)
-      settings.out_dir = value;
-    else if(strcmp(option, "--cmake") == 0)
-      settings.cmake = value;
-    else if(strcmp(option, "--scratch") == 0)
-      settings.scratch = value;
-    else if(strcmp(option, "--state-root") == 0)
-      settings.state_root = value;
-    else if(strcmp(option, "--wineprefix") == 0)
-      settings.wineprefix = value;
-    else if(strcmp(option, "--cipher") == 0)
-      settings.cipher = value;
-    else if(strcmp(option, "--mac") == 0)
-      settings.mac = value;
-    else if(strcmp(option, "--python") == 0)
-      settings.python = value;
-    else if(strcmp(option, "--libssh-client") == 0)
-      settings.libssh_client = value;
-    else if(strcmp(option, "--repetitions") == 0)
-      settings.repetitions = parse_number(option, value, 1, MAX_REPETITIONS);
-    else if(strcmp(option, "--python-repetitions") == 0)
-      settings.python_repetitions = parse_number(option, value, 0, MAX_REPETITIONS);
-    else if(strcmp(option, "--warmup") == 0)
-      settings.warmup = parse_number(option, value, 0, 100);
-    else if(strcmp(option, "--buffer") == 0)
-      settings.buffer_bytes = parse_number(option, value, 1024, 64L * 1024 * 1024);
-    else if(strcmp(option, "--streams") == 0)
-      settings.streams = parse_number(option, value, 1, 16);
-    else if(strcmp(option, "--peers") == 0)
-      settings.peers = (int)parse_number(option, value, 0, 1);
-    else if(strcmp(option, "--slow-budget") == 0)
-      settings.slow_budget = parse_number(option, value, 0, 86400);
-    else if(strcmp(option, "--servers") == 0)
-      settings.servers = (int)parse_number(option, value, 0, 1);
-    else if(strcmp(option, "--aead") == 0)
-      settings.aead = (int)parse_number(option, value, 0, 1);
-    else if(strcmp(option, "--skipped") == 0)
+    if(set_setting(option, value))
+      continue;
+    if(strcmp(option, "--skipped") == 0)
       add_skipped("%s", value);
     else if(strcmp(option, "--workload") == 0)
       add_workload(option, value, 1);
