@@ -5,7 +5,8 @@
 #   cmake -DSOURCE_ROOT=... -DOUT_DIR=<build>/bench -DCLIENTS=<toolchain>=<bench build dir>|...
 #         [-DEMULATORS=<toolchain>=<program>|...] [-DPREFIXES=<toolchain>=<prefix>|...]
 #         [-DWORKLOADS=standard|quick|large|small] [-DREPETITIONS=N] [-DWARMUP=N] [-DCIPHER=...] [-DMAC=...]
-#         [-DSTREAMS=N] [-DPEERS=ON] [-DPYTHON=ON] [-DSERVERS=ON] [-DPYTHON_REPETITIONS=N] [-DSTATE_ROOT=<build>/stackprobe]
+#         [-DSTREAMS=N] [-DPEERS=ON] [-DPYTHON=ON] [-DSERVERS=ON] [-DCURL=ON] [-DPYTHON_REPETITIONS=N]
+#         [-DSTATE_ROOT=<build>/stackprobe]
 #         [-DWINEPREFIX=...] [-DRELEASES=<toolchain>-<profile>=<toolchain>|...]
 #         [-DORCHESTRATOR_DIR=<folder to build it in, default OUT_DIR/orchestrator>] -P run_bench.cmake
 #
@@ -88,6 +89,9 @@ endif()
 if(NOT DEFINED SERVERS)
   set(SERVERS ON)
 endif()
+if(NOT DEFINED CURL)
+  set(CURL ON)
+endif()
 
 set(_arguments --source-root "${SOURCE_ROOT}" --out-dir "${OUT_DIR}" --cmake "${CMAKE_COMMAND}"
   --repetitions ${REPETITIONS} --python-repetitions ${PYTHON_REPETITIONS} --warmup ${WARMUP}
@@ -101,6 +105,11 @@ if(PEERS)
   list(APPEND _arguments --peers 1)
 else()
   list(APPEND _arguments --peers 0)
+endif()
+if(CURL)
+  list(APPEND _arguments --curl 1)
+else()
+  list(APPEND _arguments --curl 0)
 endif()
 if(SERVERS AND PYTHON)
   list(APPEND _arguments --servers 1)

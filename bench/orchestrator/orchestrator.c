@@ -148,6 +148,7 @@ struct settings {
   long slow_budget; /* seconds a slow contender's transfer may take, as its warm-up predicts; 0: any */
   long peers;
   long servers; /* also AsyncSSH's, paramiko's and pyftpdlib's servers */
+  long curl;    /* the system's curl as curl-sftp, curl-scp and curl-ftp */
   long aead; /* the cipher authenticates by itself: both sides ignore the MAC */
 };
 
@@ -2019,6 +2020,8 @@ static void add_curl_contenders(void)
   size_t length = 0;
   int status;
 
+  if(!settings.curl)
+    return;
   find_on_path(curl_program, "curl");
   if(!curl_program[0]) {
     add_skipped("curl-sftp, curl-scp: no curl (apt-get install curl)");
@@ -2123,6 +2126,8 @@ static void choose_contenders(void)
       contender = add_contender(KIND_FTPLIB, "ftplib", NULL, 1);
       contender->server = i;
       contender->python = 1;
+      if(!settings.curl)
+        continue;
       find_on_path(curl_program, "curl");
       if(curl_program[0]) {
         contender = add_contender(KIND_CURL_FTP, "curl-ftp", NULL, 1);
@@ -2665,7 +2670,7 @@ static void usage(void)
           "         --workload NAME=FILES,BYTES,SEED ... [--warmup-workload NAME=FILES,BYTES,SEED]\n"
           "         [--warmup N] [--repetitions N] [--python-repetitions N] [--cipher C] [--mac M]\n"
           "         [--aead 0|1] [--buffer BYTES] [--streams N] [--peers 0|1] [--servers 0|1]\n"
-          "         [--python PROGRAM] [--slow-budget SECONDS]\n"
+          "         [--curl 0|1] [--python PROGRAM] [--slow-budget SECONDS]\n"
           "         [--libssh-client PROGRAM] [--scratch /dev/shm/stackprobe-bench-TAG]\n"
           "         [--state-root DIR] [--wineprefix DIR] [--skipped REASON ...]\n"
           "Runs the benchmark against a throwaway loopback sshd (bench/sshd.cmake) and writes\n"
@@ -2788,6 +2793,7 @@ static int set_setting(const char *option, const char *value)
     {"--slow-budget", &settings.slow_budget, 0, 86400},
     {"--peers", &settings.peers, 0, 1},
     {"--servers", &settings.servers, 0, 1},
+    {"--curl", &settings.curl, 0, 1},
     {"--aead", &settings.aead, 0, 1}};
   size_t i;
 
@@ -2823,6 +2829,7 @@ static void parse_arguments(int argc, char **argv)
   settings.streams = 4;
   settings.peers = 1;
   settings.servers = 1;
+  settings.curl = 1;
   for(i = 1; i < argc; i++) {
     const char *option = argv[i];
     char *value;
