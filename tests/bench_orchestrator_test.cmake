@@ -1,25 +1,31 @@
 # bench.orchestrator.*: the benchmark's orchestrator (bench/orchestrator), built with
 # -fsanitize=address,undefined and warnings as errors.
+#   CASE=build      builds it once into WORK_DIR/bench-orchestrator (the fixture of the others)
 #   CASE=units      its unit tests: statistics, the JSON writer and reader, SHA-256
 #   CASE=arguments  what it refuses: no arguments, malformed options, a scratch folder outside
 #                   /dev/shm, a release no client names; and with no built client, it says so
 #                   and starts no server
-#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=units|arguments -P bench_orchestrator_test.cmake
+#   cmake -DSOURCE_ROOT=... -DWORK_DIR=... -DCASE=build|units|arguments -P bench_orchestrator_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
+set(_build_dir "${WORK_DIR}/bench-orchestrator")
+if(CASE STREQUAL "build")
+  file(REMOVE_RECURSE "${_build_dir}")
+  run_captured(_configure "${CMAKE_COMMAND}" -S "${SOURCE_ROOT}/bench/orchestrator" -B "${_build_dir}"
+    -DCMAKE_BUILD_TYPE=Debug -DSTACKPROBE_BENCH_SANITIZE=ON -DSTACKPROBE_WERROR=ON)
+  expect_equal("${_configure_rc}" "0" "configuring bench/orchestrator:\n${_configure_output}")
+  run_captured(_build "${CMAKE_COMMAND}" --build "${_build_dir}")
+  expect_equal("${_build_rc}" "0" "building bench/orchestrator with the sanitizers:\n${_build_output}")
+  return()
+endif()
 set(_dir "${WORK_DIR}/bench-orchestrator-${CASE}")
 file(REMOVE_RECURSE "${_dir}")
-run_captured(_configure "${CMAKE_COMMAND}" -S "${SOURCE_ROOT}/bench/orchestrator" -B "${_dir}/build"
-  -DCMAKE_BUILD_TYPE=Debug -DSTACKPROBE_BENCH_SANITIZE=ON -DSTACKPROBE_WERROR=ON)
-expect_equal("${_configure_rc}" "0" "configuring bench/orchestrator:\n${_configure_output}")
-run_captured(_build "${CMAKE_COMMAND}" --build "${_dir}/build")
-expect_equal("${_build_rc}" "0" "building bench/orchestrator with the sanitizers:\n${_build_output}")
 set(ENV{ASAN_OPTIONS} "detect_leaks=1:abort_on_error=0:exitcode=86")
 set(ENV{UBSAN_OPTIONS} "print_stacktrace=1:halt_on_error=1")
 
 if(CASE STREQUAL "units")
-  run_captured(_units "${_dir}/build/bench_unit_tests")
+  run_captured(_units "${_build_dir}/bench_unit_tests")
   message("${_units_output}")
   expect_equal("${_units_rc}" "0" "the orchestrator's unit tests")
   expect_contains("${_units_output}" " 0 failed" "the unit tests' summary")
@@ -27,7 +33,7 @@ if(CASE STREQUAL "units")
   return()
 endif()
 
-set(_bench "${_dir}/build/stackprobe-bench")
+set(_bench "${_build_dir}/stackprobe-bench")
 set(_common --source-root "${SOURCE_ROOT}" --out-dir "${_dir}/out" --cmake "${CMAKE_COMMAND}")
 
 run_captured(_none "${_bench}")

@@ -1273,6 +1273,16 @@ static void transfer_python(const struct contender *contender, const struct work
   run_client(&command, what, usage, result);
 }
 
+/* Runs a client timed from the outside (scp, curl's FTP): result->seconds is its wall time. */
+static void run_timed(struct command *command, const char *what, struct rusage *usage,
+                      struct transfer_result *result)
+{
+  double started = monotonic_seconds();
+
+  free(run_checked(command, what, usage));
+  result->seconds = monotonic_seconds() - started;
+}
+
 /* Timestamps taken inside the session by sftp's own "!" command bracket the transfers; sftp runs
  * in the data folder, so the batch names only relative local paths. */
 static void transfer_openssh_sftp(const struct server *server, const struct workload *workload,
@@ -1352,8 +1362,6 @@ static void transfer_openssh_scp(const struct workload *workload, int direction,
   char **paths = NULL;
   char name[32];
   struct command command;
-  double started;
-  char *output;
   long i;
 
   format_path(ssh_config, "%s/ssh_config", sshd_dir);
@@ -1383,14 +1391,7 @@ static void transfer_openssh_scp(const struct workload *workload, int direction,
   }
   command.directory = data_dir;
   snprintf(what, sizeof(what), "openssh-scp %s %s", direction_names[direction], workload->name);
-  started = monotonic_seconds();
-  output = run_checked(&command, what, usage);
-  if(slow_transfer_stopped) {
-    free(output);
-    return;
-  }
-  result->seconds = monotonic_seconds() - started;
-  free(output);
+  run_timed(&command, what, usage, result);
   if(paths) {
     for(i = 0; i < workload->files; i++)
       free(paths[i]);
@@ -1440,8 +1441,6 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
   char name[32];
   char **texts;
   struct command command;
-  double started;
-  char *output;
   long i;
 
   snprintf(user, sizeof(user), "stackprobe:%s", server->password);
@@ -1468,14 +1467,7 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
   }
   command.directory = data_dir;
   snprintf(what, sizeof(what), "curl-ftp %s %s", direction_names[direction], workload->name);
-  started = monotonic_seconds();
-  output = run_checked(&command, what, usage);
-  if(slow_transfer_stopped) {
-    free(output);
-    return;
-  }
-  result->seconds = monotonic_seconds() - started;
-  free(output);
+  run_timed(&command, what, usage, result);
   for(i = 0; i < workload->files * 2; i++)
     free(texts[i]);
   free(texts);

@@ -2,7 +2,7 @@
  * line per check, then "N checks, M failed"; exits 1 when any failed.
  *
  * Build and run by hand:
- *   cd /work/main/bench/orchestrator && gcc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
+ *   cd bench/orchestrator && gcc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
  *     -Werror -pedantic -g -fsanitize=address,undefined -fno-sanitize-recover=all unit_tests.c \
  *     sha256.c bench_json.c bench_stats.c -lm -o /tmp/bench_unit_tests && /tmp/bench_unit_tests
  *
