@@ -60,9 +60,30 @@ function(stackprobe_advisories_of out_var advisories library)
   set(${out_var} "${_of}" PARENT_SCOPE)
 endfunction()
 
+# Sets out_var to ON when the advisory entry (JSON) lies in code stackprobe's recipe of library
+# compiles: it names no "area", or the file's "built_areas" of library lists it, or lists nothing
+# for library.
+function(stackprobe_advisory_in_build out_var advisories entry library)
+  set(${out_var} ON PARENT_SCOPE)
+  string(JSON _area ERROR_VARIABLE _no_area GET "${entry}" area)
+  string(JSON _built_type ERROR_VARIABLE _no_built TYPE "${advisories}" built_areas ${library})
+  if(_no_area OR _no_built OR NOT _built_type STREQUAL "ARRAY")
+    return()
+  endif()
+  stackprobe_json_indices(_indices "${advisories}" built_areas ${library})
+  foreach(_i IN LISTS _indices)
+    string(JSON _built GET "${advisories}" built_areas ${library} ${_i})
+    if(_built STREQUAL _area)
+      return()
+    endif()
+  endforeach()
+  set(${out_var} OFF PARENT_SCOPE)
+endfunction()
+
 # Sets out_var to a JSON array of the advisories still open for library at version with the
 # patches (a JSON array of patch names) applied: each {"id", "severity", "summary", "fix",
-# "reference"}, fix naming the release or the patch that closes it.
+# "reference"}, fix naming the release or the patch that closes it. An advisory in code the
+# recipe does not compile (its "area" is not among the file's "built_areas") is not open.
 function(stackprobe_advisories_open out_var advisories library version patches)
   set(_open "[]")
   set(_applied "")
@@ -76,7 +97,8 @@ function(stackprobe_advisories_open out_var advisories library version patches)
     string(JSON _entry GET "${advisories}" advisories ${_i})
     string(JSON _range GET "${_entry}" affected)
     stackprobe_version_in_range(_affected "${version}" "${_range}")
-    if(NOT _affected)
+    stackprobe_advisory_in_build(_in_build "${advisories}" "${_entry}" ${library})
+    if(NOT _affected OR NOT _in_build)
       continue()
     endif()
     # Closed by patches only when every patch the fix needs was applied.

@@ -10,14 +10,18 @@ include("${CMAKE_CURRENT_LIST_DIR}/StackprobeJson.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/StackprobeRecord.cmake")
 
 # The matrix's columns, in order. Steps of a toolchain's own configure go to the column
-# "toolchain", which is not shown but counts like the others.
-set(STACKPROBE_RENDER_COLUMNS gmp openssl zlib libssh2 probes bench)
+# "toolchain", which is not shown but counts like the others. curl's column is the consumer
+# check: its build and its probe's transfers (probe.curl.*), so a ✓ there says a file moved.
+set(STACKPROBE_RENDER_COLUMNS gmp openssl zlib libssh2 curl probes bench)
 set(STACKPROBE_RENDER_BASELINE_COLUMNS ${STACKPROBE_RENDER_COLUMNS} toolchain)
 
-# Sets out_var to the matrix column of a step name: its library, "probes", "bench" or "toolchain".
+# Sets out_var to the matrix column of a step name: its library, "probes", "bench" or "toolchain";
+# curl's probe goes to curl's column.
 function(stackprobe_render_column out_var step)
   string(REGEX REPLACE "\\..*" "" _column "${step}")
-  if(_column MATCHES "^probes?(-|$)")
+  if(step MATCHES "^probe\\.curl\\.")
+    set(_column curl)
+  elseif(_column MATCHES "^probes?(-|$)")
     set(_column probes)
   elseif(_column MATCHES "^bench(-|$)")
     set(_column bench)

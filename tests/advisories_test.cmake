@@ -46,6 +46,26 @@ if(CASE STREQUAL "matcher")
   expect_equal("${_critical}" "OFF" "no critical one left")
   stackprobe_advisories_open(_open "${_known}" zlib 1.3.2 "[]")
   expect_equal("${_open}" "[]" "zlib 1.3.2, fixed by its release")
+  # An advisory in code the recipe does not compile is not open; one without an area, or of a
+  # library whose built areas are not listed, is.
+  set(_areas [=[{"built_areas": {"comment": "c", "curl": ["sftp", "core"]}, "advisories": [
+    {"id": "CVE-H", "library": "curl", "severity": "medium", "affected": "<9", "area": "http",
+     "fixed_version": "9", "fixed_by_patches": [], "summary": "http", "reference": "r"},
+    {"id": "CVE-S", "library": "curl", "severity": "low", "affected": "<9", "area": "sftp",
+     "fixed_version": "9", "fixed_by_patches": [], "summary": "sftp", "reference": "r"},
+    {"id": "CVE-N", "library": "curl", "severity": "low", "affected": "<9",
+     "fixed_version": "9", "fixed_by_patches": [], "summary": "no area", "reference": "r"},
+    {"id": "CVE-Z", "library": "zlib", "severity": "low", "affected": "<9", "area": "http",
+     "fixed_version": "9", "fixed_by_patches": [], "summary": "zlib", "reference": "r"}]}]=])
+  stackprobe_advisories_open(_open "${_areas}" curl 8.14.1 "[]")
+  string(JSON _count LENGTH "${_open}")
+  expect_equal("${_count}" "2" "curl's open advisories: the built area and the one without an area")
+  string(JSON _id0 GET "${_open}" 0 id)
+  string(JSON _id1 GET "${_open}" 1 id)
+  expect_equal("${_id0} ${_id1}" "CVE-S CVE-N" "the advisories open in the built code")
+  stackprobe_advisories_open(_open "${_areas}" zlib 1.0 "[]")
+  string(JSON _count LENGTH "${_open}")
+  expect_equal("${_count}" "1" "an area of a library with no built areas listed")
   # The real data file: every entry complete and its range readable.
   stackprobe_advisories_read(_real)
   stackprobe_json_indices(_indices "${_real}" advisories)

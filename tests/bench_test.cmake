@@ -82,6 +82,7 @@ string(JSON _pinned_mac GET "${_workloads_json}" mac)
 string(JSON _count LENGTH "${_json}" results)
 set(_seen "")
 set(_seen_on_servers "")
+set(_seen_by_toolchain "")
 math(EXPR _last "${_count} - 1")
 foreach(_i RANGE ${_last})
   string(JSON _client GET "${_json}" results ${_i} client)
@@ -109,6 +110,7 @@ foreach(_i RANGE ${_last})
   list(APPEND _seen_on_servers "${_server}:${_client}:${_direction}")
   # The dojo build's libssh2 contenders against the same ones of its release build.
   string(JSON _toolchain GET "${_json}" results ${_i} toolchain)
+  list(APPEND _seen_by_toolchain "${_toolchain}:${_client}:${_direction}")
   if(CASE STREQUAL "profile" AND _toolchain STREQUAL TOOLCHAIN)
     string(JSON _release GET "${_json}" results ${_i} release_toolchain)
     expect_equal("${_release}" "${RELEASE}" "${_client} ${_direction}'s release build")
@@ -137,7 +139,8 @@ expect_contains("${_bench_output}" "x = speed relative to openssh-sftp" "the tab
 
 # The other servers, in the quick runs: the native client and OpenSSH's sftp against AsyncSSH's
 # and paramiko's SFTP servers, ftplib and curl against pyftpdlib's FTP server; curl's SFTP and
-# SCP against OpenSSH's; libssh's SFTP, Fabric and spur where their packages are installed.
+# SCP against OpenSSH's (the system's, and the toolchain's own where it built one); libssh's SFTP,
+# Fabric and spur where their packages are installed.
 if(CASE STREQUAL "quick")
   set(_expected_on_servers "")
   foreach(_direction put get)
@@ -166,4 +169,12 @@ if(CASE STREQUAL "quick")
       message(FATAL_ERROR "FAILED: no result for ${_expected} (server:client:direction); results: ${_seen_on_servers}")
     endif()
   endforeach()
+  # The curl this toolchain built on its own libssh2 (STACKPROBE_CURL), under its emulator too.
+  if(EXISTS "${BINARY_DIR}/prefix/${TOOLCHAIN}/bin/curl" OR EXISTS "${BINARY_DIR}/prefix/${TOOLCHAIN}/bin/curl.exe")
+    foreach(_expected curl-sftp:put curl-sftp:get curl-scp:put curl-scp:get)
+      if(NOT "${TOOLCHAIN}:${_expected}" IN_LIST _seen_by_toolchain)
+        message(FATAL_ERROR "FAILED: no result for ${TOOLCHAIN}'s own ${_expected}; results: ${_seen_by_toolchain}")
+      endif()
+    endforeach()
+  endif()
 endif()

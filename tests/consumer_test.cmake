@@ -25,6 +25,13 @@ foreach(_module zlib gmp openssl libssh2)
   string(STRIP "${_pc_output}" _seen)
   expect_equal("${_seen}" "${_version_${_module}}" "pkg-config --modversion ${_module}")
 endforeach()
+# curl, where this toolchain built it (STACKPROBE_CURL), installs libcurl.pc with the others.
+if(EXISTS "${_prefix}/lib/pkgconfig/libcurl.pc")
+  stackprobe_lock_get(_version_curl "${_lock}" curl version)
+  run_captured(_pc pkg-config --modversion libcurl)
+  string(STRIP "${_pc_output}" _seen)
+  expect_equal("${_seen}" "${_version_curl}" "pkg-config --modversion libcurl")
+endif()
 
 file(REMOVE_RECURSE "${_build}")
 run_captured(_configure "${CMAKE_COMMAND}" -S "${SOURCE_ROOT}/tests/consumer" -B "${_build}"

@@ -1,5 +1,5 @@
-# lock.*: the lock reads, names the four libraries with well-formed hashes and URLs, and a missing
-# key is refused with the library and key named.
+# lock.*: the lock reads, names the five libraries (the stack's four and curl) with well-formed
+# hashes and URLs, and a missing key is refused with the library and key named.
 #   cmake -DSOURCE_ROOT=... -DCASE=reads|missing_key -P lock_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
@@ -9,7 +9,7 @@ if(CASE STREQUAL "reads")
   stackprobe_lock_read(_lock "${SOURCE_ROOT}/stackprobe-lock.json")
   stackprobe_lock_libraries(_libraries "${_lock}")
   list(SORT _libraries)
-  expect_equal("${_libraries}" "gmp;libssh2;openssl;zlib" "libraries in the lock")
+  expect_equal("${_libraries}" "curl;gmp;libssh2;openssl;zlib" "libraries in the lock")
   foreach(_library IN LISTS _libraries)
     foreach(_variant upstream debian)
       stackprobe_lock_get(_sha "${_lock}" ${_library} ${_variant} sha256)

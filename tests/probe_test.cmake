@@ -1,5 +1,5 @@
 # probe.<toolchain>.<library>.<linkage>: runs one probe the superbuild built, through the
-# toolchain's emulator; the libssh2 probe logs in to the sshd of the "sshd" fixture.
+# toolchain's emulator; the libssh2 and curl probes log in to the sshd of the "sshd" fixture.
 # With -DWRONG_HOST_KEY=ON the libssh2 probe is given a known_hosts with another key for the
 # server, and must refuse the server.
 #   cmake -DEXE=... -DPREFIX=... [-DEMULATOR=wine -DWINEPREFIX=...] [-DSSHD_DIR=...]
@@ -35,9 +35,20 @@ if(SSHD_DIR)
     file(WRITE "${SSHD_KNOWN_HOSTS}"
       "[${SSHD_HOST}]:${SSHD_PORT} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5DZzSDyDwWGCgdgdIrjbQEwGamxMk3IDxSJOy5M9Y4\n")
   endif()
-  # With the server's log (the fixture logs at DEBUG3): strict key exchange must show there.
   set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_prefix}${SSHD_PRIVATE_KEY}"
-    "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}" "${_prefix}${SSHD_DIR}/sshd.log")
+    "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}")
+  if(EXE MATCHES "probe_curl[^/]*$")
+    # A folder of this probe's own on the server, named as the server (not Wine) names it.
+    string(MD5 _exe_key "${EXE}")
+    string(SUBSTRING "${_exe_key}" 0 8 _exe_key)
+    set(_remote "${SSHD_DIR}/curl-${_exe_key}")
+    file(REMOVE_RECURSE "${_remote}")
+    file(MAKE_DIRECTORY "${_remote}")
+    list(APPEND _arguments "${_remote}")
+  else()
+    # With the server's log (the fixture logs at DEBUG3): strict key exchange must show there.
+    list(APPEND _arguments "${_prefix}${SSHD_DIR}/sshd.log")
+  endif()
 endif()
 run_captured(_probe "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${EXE}" ${_arguments})
 message("${_probe_output}")
@@ -51,7 +62,10 @@ if(WRONG_HOST_KEY)
 endif()
 expect_equal("${_probe_rc}" "0" "the probe's exit status")
 expect_contains("${_probe_output}" "checks passed" "the probe's summary")
-if(SSHD_DIR)
+if(SSHD_DIR AND EXE MATCHES "probe_curl[^/]*$")
+  expect_contains("${_probe_output}" "ok   curl: sftp download equals the upload" "the SFTP round trip")
+  expect_contains("${_probe_output}" "ok   curl: scp download equals the upload" "the SCP download")
+elseif(SSHD_DIR)
   expect_contains("${_probe_output}" "ok   libssh2: public-key login" "the login check")
   expect_contains("${_probe_output}" "ok   libssh2: strict key exchange negotiated" "the Terrapin check")
 endif()

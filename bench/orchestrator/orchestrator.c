@@ -59,7 +59,7 @@ enum contender_kind {
   KIND_OPENSSH_SCP,
   KIND_FTPLIB,           /* bench/ftp_transfer.py */
   KIND_CURL_FTP,         /* the system's curl, ftp:// */
-  KIND_CURL_SSH          /* the system's curl (libcurl on libssh2), sftp:// or scp:// */
+  KIND_CURL_SSH          /* curl (libcurl on libssh2), sftp:// or scp://: a toolchain's or the system's */
 };
 
 enum server_kind {
@@ -89,6 +89,7 @@ struct toolchain {
   const char *release; /* the release build this build of another profile is compared with, or "" */
   char client[PATH_BYTES];
   char make_files[PATH_BYTES];
+  char curl[PATH_BYTES]; /* the curl it built (STACKPROBE_CURL), or "" */
 };
 
 struct workload {
@@ -148,7 +149,7 @@ struct settings {
   long slow_budget; /* seconds a slow contender's transfer may take, as its warm-up predicts; 0: any */
   long peers;
   long servers; /* also AsyncSSH's, paramiko's and pyftpdlib's servers */
-  long curl;    /* the system's curl as curl-sftp, curl-scp and curl-ftp */
+  long curl;    /* curl-sftp and curl-scp of the toolchains' curl and the system's, curl-ftp */
   long aead; /* the cipher authenticates by itself: both sides ignore the MAC */
 };
 
@@ -1475,14 +1476,16 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
   snprintf(result->mac, sizeof(result->mac), "none");
 }
 
-/* The system's curl against OpenSSH's server, every file in one command (one connection, reused);
- * the host key pinned by its SHA-256, no known_hosts read (HOME is an empty folder). curl's own
- * timings per transfer (--write-out) separate the handshake from the transfers. */
+/* curl against OpenSSH's server, every file in one command (one connection, reused); the host
+ * key pinned by its SHA-256, no known_hosts or .curlrc read (-q, HOME is an empty folder). curl's
+ * own timings per transfer (--write-out) separate the handshake from the transfers. A toolchain's
+ * curl runs under its emulator, which reads the keys as Z:<path>. */
 static void transfer_curl_ssh(const struct contender *contender, const struct workload *workload,
                               int direction, const char *remote, struct transfer_result *result,
                               struct rusage *usage)
 {
   char user[300];
+  char path[PATH_BYTES];
   char key[PATH_BYTES];
   char public_key[PATH_BYTES];
   char home[PATH_BYTES];
@@ -1498,14 +1501,17 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   long i;
 
   snprintf(user, sizeof(user), "%s:", sshd_user);
-  format_path(key, "%s/client_ed25519", sshd_dir);
-  format_path(public_key, "%s/client_ed25519.pub", sshd_dir);
+  format_path(path, "%s/client_ed25519", sshd_dir);
+  client_path(key, contender->toolchain, path);
+  format_path(path, "%s/client_ed25519.pub", sshd_dir);
+  client_path(public_key, contender->toolchain, path);
   format_path(home, "%s/curl-home", data_dir);
   make_folders(home);
   snprintf(home_variable, sizeof(home_variable), "HOME=%s", home);
-  memset(&command, 0, sizeof(command));
+  command_for_toolchain(&command, contender->toolchain, contender->program);
   command.environment[command.environment_count++] = home_variable;
-  command_add(&command, curl_program);
+  /* -q: no .curlrc; it must come first. */
+  command_add(&command, "-q");
   command_add(&command, "--silent");
   command_add(&command, "--show-error");
   command_add(&command, "--fail");
@@ -2000,36 +2006,17 @@ static int capture_output(struct command *command, const char *what, char **out)
   return status;
 }
 
-/* curl with libssh2 inside (Debian's links it): curl-sftp and curl-scp against OpenSSH's server,
- * its host key pinned by the SHA-256 that ssh-keygen gives. */
-static void add_curl_contenders(void)
+/* Sets host_key_sha256 to the SHA-256 of OpenSSH's server's host key, as curl --hostpubsha256
+ * takes it (what ssh-keygen -l prints after "SHA256:"); returns 0 when it could. */
+static int read_host_key_sha256(void)
 {
   char public_key[PATH_BYTES];
   struct command command;
-  struct contender *contender;
   char *output;
   char *at;
   size_t length = 0;
   int status;
 
-  if(!settings.curl)
-    return;
-  find_on_path(curl_program, "curl");
-  if(!curl_program[0]) {
-    add_skipped("curl-sftp, curl-scp: no curl (apt-get install curl)");
-    return;
-  }
-  memset(&command, 0, sizeof(command));
-  command_add(&command, curl_program);
-  command_add(&command, "--version");
-  status = capture_output(&command, "curl --version", &output);
-  at = strstr(output, "Protocols:");
-  if(status != 0 || !at || !strstr(at, " sftp") || !strstr(at, " scp")) {
-    add_skipped("curl-sftp, curl-scp: this curl speaks neither SFTP nor SCP (built without libssh2 or libssh)");
-    free(output);
-    return;
-  }
-  free(output);
   format_path(public_key, "%s/host_ed25519.pub", sshd_dir);
   memset(&command, 0, sizeof(command));
   command_add(&command, "ssh-keygen");
@@ -2046,14 +2033,64 @@ static void add_curl_contenders(void)
     host_key_sha256[length] = '\0';
   }
   free(output);
-  if(status != 0 || length == 0) {
+  return status == 0 && length > 0 ? 0 : -1;
+}
+
+static void add_curl_pair(const struct toolchain *toolchain, const char *program)
+{
+  struct contender *contender;
+
+  contender = add_contender(KIND_CURL_SSH, "curl-sftp", toolchain, 1);
+  snprintf(contender->protocol, sizeof(contender->protocol), "sftp");
+  contender->program = program;
+  contender = add_contender(KIND_CURL_SSH, "curl-scp", toolchain, 1);
+  snprintf(contender->protocol, sizeof(contender->protocol), "scp");
+  contender->program = program;
+}
+
+/* curl-sftp and curl-scp against OpenSSH's server, its host key pinned by the SHA-256 that
+ * ssh-keygen gives: the curl each toolchain built on its own libssh2 (a row per toolchain), and
+ * the system's (Debian's links its libssh2 1.10). */
+static void add_curl_contenders(void)
+{
+  struct command command;
+  char *output;
+  char *at;
+  int status;
+  int i;
+
+  if(!settings.curl)
+    return;
+  if(read_host_key_sha256() != 0) {
     add_skipped("curl-sftp, curl-scp: no SHA-256 of the server's host key to pin (ssh-keygen -l failed)");
     return;
   }
-  contender = add_contender(KIND_CURL_SSH, "curl-sftp", NULL, 1);
-  snprintf(contender->protocol, sizeof(contender->protocol), "sftp");
-  contender = add_contender(KIND_CURL_SSH, "curl-scp", NULL, 1);
-  snprintf(contender->protocol, sizeof(contender->protocol), "scp");
+  for(i = 0; i < toolchain_count; i++) {
+    if(toolchains[i].curl[0])
+      add_curl_pair(&toolchains[i], toolchains[i].curl);
+    else if(!toolchains[i].prefix[0])
+      add_skipped("curl-sftp, curl-scp of %s: its prefix was not given (--prefix)", toolchains[i].name);
+    else
+      add_skipped("curl-sftp, curl-scp of %s: it built no curl (%s/bin has none; STACKPROBE_CURL "
+                  "names the toolchains that build it)", toolchains[i].name, toolchains[i].prefix);
+  }
+  find_on_path(curl_program, "curl");
+  if(!curl_program[0]) {
+    add_skipped("curl-sftp, curl-scp (system): no curl (apt-get install curl)");
+    return;
+  }
+  memset(&command, 0, sizeof(command));
+  command_add(&command, curl_program);
+  command_add(&command, "--version");
+  status = capture_output(&command, "curl --version", &output);
+  at = strstr(output, "Protocols:");
+  if(status != 0 || !at || !strstr(at, " sftp") || !strstr(at, " scp")) {
+    add_skipped("curl-sftp, curl-scp (system): this curl speaks neither SFTP nor SCP (built without libssh2 or libssh)");
+    free(output);
+    return;
+  }
+  free(output);
+  add_curl_pair(NULL, curl_program);
 }
 
 /* The first toolchain whose client runs natively in the release profile: the one measured
@@ -2888,6 +2925,11 @@ static void find_clients(void)
       suffix = ".exe";
     format_path(toolchain->client, "%s/libssh2_transfer%s", toolchain->client_dir, suffix);
     format_path(toolchain->make_files, "%s/make_files%s", toolchain->client_dir, suffix);
+    if(toolchain->prefix[0]) {
+      format_path(toolchain->curl, "%s/bin/curl%s", toolchain->prefix, suffix);
+      if(!file_exists(toolchain->curl))
+        toolchain->curl[0] = '\0';
+    }
     if(!file_exists(toolchain->client) || !file_exists(toolchain->make_files)) {
       add_skipped("libssh2 of %s: its client was not built (%s); see the toolchain's report",
                   toolchain->name, toolchain->client);

@@ -1,7 +1,7 @@
 # Builds the probes of one linkage for one toolchain and runs each one as its own step
 # (probe.<library>.<linkage>), through the toolchain's emulator when it has one. A probe whose
-# executable has not changed since it last passed is not run again. The libssh2 probe logs in
-# to a throwaway sshd when one can be started (bench/sshd.cmake).
+# executable has not changed since it last passed is not run again. The libssh2 and curl probes
+# log in to a throwaway sshd when one can be started (bench/sshd.cmake).
 #
 #   cmake -DTOOLCHAIN=... -DSTATE_DIR=... -DLINKAGE=shared|static -DBINARY_DIR=<probe build>
 #         -DLIBRARIES=a|b -DPREFIX=... -DSOURCE_ROOT=... [-DEMULATOR=wine] [-DWINEPREFIX=...]
@@ -111,7 +111,7 @@ foreach(_library IN LISTS _libraries)
   set(_arguments "")
   # One server per linkage: the shared and static probes run at the same time.
   set(_sshd_dir "${STATE_DIR}/sshd-${LINKAGE}")
-  if(_library STREQUAL "libssh2")
+  if(_library MATCHES "^(libssh2|curl)$")
     execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -DLOG_LEVEL=DEBUG3 -P "${SOURCE_ROOT}/bench/sshd.cmake"
       RESULT_VARIABLE _sshd_rc OUTPUT_VARIABLE _sshd_out ERROR_VARIABLE _sshd_out)
     if(_sshd_rc EQUAL 0)
@@ -121,7 +121,15 @@ foreach(_library IN LISTS _libraries)
       _probe_path(_known "${SSHD_KNOWN_HOSTS}")
       # The server's log tells the probe whether the session used strict key exchange.
       _probe_path(_server_log "${_sshd_dir}/sshd.log")
-      set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}" "${_server_log}")
+      if(_library STREQUAL "curl")
+        # The server's own name of the folder: it runs here, outside any emulator.
+        set(_remote "${_sshd_dir}/curl-probe")
+        file(REMOVE_RECURSE "${_remote}")
+        file(MAKE_DIRECTORY "${_remote}")
+        set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}" "${_remote}")
+      else()
+        set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}" "${_server_log}")
+      endif()
     else()
       message("stackprobe: ${TOOLCHAIN} ${_step}: no loopback server, so no handshake check:\n${_sshd_out}")
     endif()
@@ -129,7 +137,7 @@ foreach(_library IN LISTS _libraries)
   execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
     "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${_exe}" ${_arguments}
     RESULT_VARIABLE _rc)
-  if(_library STREQUAL "libssh2")
+  if(_library MATCHES "^(libssh2|curl)$")
     execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=stop "-DDIR=${_sshd_dir}" -P "${SOURCE_ROOT}/bench/sshd.cmake")
   endif()
   if(NOT _rc EQUAL 0)
