@@ -683,7 +683,8 @@ endfunction()
 
 # Sets out_var to the matches in the order a person should read them: first the one that
 # explains the earliest located error line (a literal rule before a parametric one on the same
-# line), then the others by line.
+# line), then the others by line, those on CMake's status lines ("-- Could NOT find Zstd": an
+# optional package a project goes on without) last.
 function(_stackprobe_doctor_rank out_var matches error_lines)
   set(_keys "")
   stackprobe_json_indices(_indices "${matches}")
@@ -693,6 +694,11 @@ function(_stackprobe_doctor_rank out_var matches error_lines)
     set(_on_error 1)
     if(_line IN_LIST error_lines)
       set(_on_error 0)
+    else()
+      string(JSON _text GET "${matches}" ${_i} text)
+      if(_text MATCHES "^-- ")
+        set(_on_error 2)
+      endif()
     endif()
     set(_rank 0)
     if(_kind STREQUAL "parametric")
