@@ -73,3 +73,14 @@ void probe_fill_seeded(unsigned char *buffer, size_t length, unsigned int seed)
     buffer[i] = (unsigned char)(state >> 24);
   }
 }
+
+void probe_server_read(struct probe_server *server, char **words, int count)
+{
+  server->host = words[0];
+  server->port = words[1];
+  server->user = words[2];
+  server->private_key = words[3];
+  server->public_key = words[4];
+  server->known_hosts = words[5];
+  server->extra = count > 6 ? words[6] : NULL;
+}

@@ -19,6 +19,21 @@ int probe_expect_hex(struct probe *probe, const char *check, const unsigned char
                      size_t length, const char *expected_hex);
 int probe_end(struct probe *probe);
 
+/* The loopback server the libssh2 and curl probes log in to, as their command lines give it:
+ * HOST PORT USER PRIVATE_KEY PUBLIC_KEY KNOWN_HOSTS, then one more word of the probe's own. */
+struct probe_server {
+  const char *host;
+  const char *port;
+  const char *user;
+  const char *private_key;
+  const char *public_key;
+  const char *known_hosts;
+  const char *extra; /* libssh2: the server's log; curl: the folder on the server */
+};
+
+/* Reads the server from words[0..5] and, when there is one, words[6] (else extra is NULL). */
+void probe_server_read(struct probe_server *server, char **words, int count);
+
 /* Fills buffer with reproducible pseudo-random bytes (xorshift32) from seed. */
 void probe_fill_seeded(unsigned char *buffer, size_t length, unsigned int seed);
 

@@ -26,16 +26,6 @@
 /* Large enough for libssh2's SFTP to split it into many 30,000-byte requests. */
 #define PROBE_CURL_BYTES (1024 * 1024 + 17)
 
-struct server {
-  const char *host;
-  const char *port;
-  const char *user;
-  const char *private_key;
-  const char *public_key;
-  const char *known_hosts;
-  const char *remote_dir;
-};
-
 /* What a download receives, bounded: more than expected is itself a failure. */
 struct sink {
   unsigned char *data;
@@ -187,7 +177,7 @@ static void check_file(struct probe *probe, CURL *handle, const unsigned char *b
   remove(name);
 }
 
-static void set_login(CURL *handle, const struct server *server, char *error)
+static void set_login(CURL *handle, const struct probe_server *server, char *error)
 {
   curl_easy_reset(handle);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
@@ -201,7 +191,7 @@ static void set_login(CURL *handle, const struct server *server, char *error)
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, 120L);
 }
 
-static void check_server(struct probe *probe, CURL *handle, const struct server *server,
+static void check_server(struct probe *probe, CURL *handle, const struct probe_server *server,
                          const unsigned char *bytes, size_t length, struct sink *sink)
 {
   char url[1200];
@@ -212,7 +202,7 @@ static void check_server(struct probe *probe, CURL *handle, const struct server 
   int i;
 
   snprintf(url, sizeof(url), "sftp://%s:%s%s/probe_curl.bin", server->host, server->port,
-           server->remote_dir);
+           server->extra);
   source.data = bytes;
   source.length = length;
   source.sent = 0;
@@ -229,7 +219,7 @@ static void check_server(struct probe *probe, CURL *handle, const struct server 
     char check[64];
 
     snprintf(url, sizeof(url), "%s://%s:%s%s/probe_curl.bin", scheme[i], server->host,
-             server->port, server->remote_dir);
+             server->port, server->extra);
     set_login(handle, server, error);
     snprintf(check, sizeof(check), "%s download", scheme[i]);
     if(probe_expect(probe, download(handle, url, sink, error, detail, sizeof(detail)) == CURLE_OK,
@@ -272,15 +262,10 @@ int main(int argc, char **argv)
     probe_fill_seeded(bytes, PROBE_CURL_BYTES, 20261202u);
     check_file(&probe, handle, bytes, PROBE_CURL_BYTES, &sink);
     if(argc == 8) {
-      struct server server;
+      struct probe_server server;
 
-      server.host = argv[1];
-      server.port = argv[2];
-      server.user = argv[3];
-      server.private_key = argv[4];
-      server.public_key = argv[5];
-      server.known_hosts = argv[6];
-      server.remote_dir = argv[7];
+      /* The seventh word is the folder on the server. */
+      probe_server_read(&server, argv + 1, argc - 1);
       check_server(&probe, handle, &server, bytes, PROBE_CURL_BYTES, &sink);
     } else {
       printf("     no server given: SFTP and SCP transfers not checked\n");

@@ -13,16 +13,6 @@
 #include "probe_check.h"
 #include "tcp_connect.h"
 
-struct server {
-  const char *host;
-  const char *port;
-  const char *user;
-  const char *private_key;
-  const char *public_key;
-  const char *known_hosts;
-  const char *log; /* the server's log, or NULL */
-};
-
 /* OpenSSH writes this at DEBUG3 when both sides offered strict key exchange
  * (kex-strict-c-v00@openssh.com and kex-strict-s-v00@openssh.com): libssh2 does not say. */
 static const char strict_kex_line[] = "will use strict KEX ordering";
@@ -86,7 +76,7 @@ static void check_compression(struct probe *probe, LIBSSH2_SESSION *session)
                "ENABLE_ZLIB_COMPRESSION");
 }
 
-static void check_server(struct probe *probe, const struct server *server)
+static void check_server(struct probe *probe, const struct probe_server *server)
 {
   tcp_socket sock;
   LIBSSH2_SESSION *session = NULL;
@@ -110,19 +100,19 @@ static void check_server(struct probe *probe, const struct server *server)
   kex = libssh2_session_methods(session, LIBSSH2_METHOD_KEX);
   cipher = libssh2_session_methods(session, LIBSSH2_METHOD_CRYPT_CS);
   printf("     negotiated key exchange %s, cipher %s\n", kex ? kex : "?", cipher ? cipher : "?");
-  if(server->log) {
+  if(server->extra) {
     int attempt;
     int strict = 0;
 
     for(attempt = 0; attempt < 20 && !strict; attempt++) {
-      strict = file_holds(server->log, strict_kex_line);
+      strict = file_holds(server->extra, strict_kex_line);
       if(!strict)
         tcp_pause_ms(100);
     }
     snprintf(detail, sizeof(detail),
              "the server's log %s does not say '%s': the client did not "
              "offer kex-strict-c-v00@openssh.com (a libssh2 older than 1.11.1, or unpatched)",
-             server->log, strict_kex_line);
+             server->extra, strict_kex_line);
     probe_expect(probe, strict, "strict key exchange negotiated (Terrapin, CVE-2023-48795)",
                  detail);
   }
@@ -179,15 +169,10 @@ int main(int argc, char **argv)
     libssh2_session_free(session);
   }
   if(argc >= 7) {
-    struct server server;
+    struct probe_server server;
 
-    server.host = argv[1];
-    server.port = argv[2];
-    server.user = argv[3];
-    server.private_key = argv[4];
-    server.public_key = argv[5];
-    server.known_hosts = argv[6];
-    server.log = argc == 8 ? argv[7] : NULL;
+    /* The seventh word, when given, is the server's log. */
+    probe_server_read(&server, argv + 1, argc - 1);
     if(tcp_startup() == 0) {
       check_server(&probe, &server);
       tcp_cleanup();

@@ -898,6 +898,8 @@ static void finish(int status)
 /* ------------------------------------------------------------------------------------------ */
 /* Running a contender */
 
+static const char *toolchain_name(const struct contender *contender);
+
 /* path as the programs of toolchain see it: Z:<path> under Wine. */
 static void client_path(char *out, const struct toolchain *toolchain, const char *path)
 {
@@ -1682,9 +1684,9 @@ static int transfer(const struct contender *contender, const struct workload *wo
       master_stop(&master);
     /* In the warm-up it is not a result: the measured rounds will say it, or predict it. */
     if(workload->measured)
-      add_skipped("%s %s %s against %s: stopped after %ld s, twice the %ld s a slow contender's "
-                  "transfer gets (slow_budget_seconds in bench/workloads.json)", contender->client,
-                  direction_names[direction], workload->name, server->name,
+      add_skipped("%s (%s) %s %s against %s: stopped after %ld s, twice the %ld s a slow "
+                  "contender's transfer gets (slow_budget_seconds in bench/workloads.json)",
+                  contender->client, toolchain_name(contender), direction_names[direction], workload->name, server->name,
                   settings.slow_budget * 2, settings.slow_budget);
     return 1;
   }
@@ -2374,10 +2376,10 @@ static int over_slow_budget(struct contender *contender, int workload_index, int
   if(predicted <= (double)settings.slow_budget)
     return 0;
   contender->over_budget[workload_index][direction] = 1;
-  add_skipped("%s %s %s against %s: %.1f MB/s and %.1f ms per file in the warm-up, so %ld "
+  add_skipped("%s (%s) %s %s against %s: %.1f MB/s and %.1f ms per file in the warm-up, so %ld "
               "file(s), %.0f MB would take about %.0f s, over the %ld s a "
               "transfer gets (slow_budget_seconds in bench/workloads.json)", contender->client,
-              direction_names[direction], workload->name, servers[contender->server].name,
+              toolchain_name(contender), direction_names[direction], workload->name, servers[contender->server].name,
               speed / 1e6, contender->warm_up_seconds_per_file[direction] * 1e3, workload->files,
               bytes / 1e6, predicted, settings.slow_budget);
   return 1;
