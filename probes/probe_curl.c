@@ -15,10 +15,13 @@
 
 #ifdef _WIN32
 #include <direct.h>
+#include <process.h>
 #define probe_getcwd _getcwd
+#define probe_getpid _getpid
 #else
 #include <unistd.h>
 #define probe_getcwd getcwd
+#define probe_getpid getpid
 #endif
 
 #include "probe_check.h"
@@ -148,21 +151,28 @@ static void expect_same_bytes(struct probe *probe, const char *check, const stru
 static void check_file(struct probe *probe, CURL *handle, const unsigned char *bytes,
                        size_t length, struct sink *sink)
 {
-  const char *name = "probe_curl_file.bin";
+  char name[64];
   char directory[1024];
   char url[1200];
   char error[CURL_ERROR_SIZE];
   char detail[1400];
   FILE *file;
   size_t i;
+  int written;
 
+  /* Its own name: the probes of several linkages and toolchains may share a folder. */
+  snprintf(name, sizeof(name), "probe_curl_file_%ld.bin", (long)probe_getpid());
   if(probe_expect(probe, probe_getcwd(directory, sizeof(directory)) != NULL,
                   "current folder known", "getcwd failed"))
     return;
   file = fopen(name, "wb");
-  if(probe_expect(probe, file && fwrite(bytes, 1, length, file) == length && fclose(file) == 0,
-                  "file written for file://", name))
+  written = file && fwrite(bytes, 1, length, file) == length;
+  if(file && fclose(file) != 0)
+    written = 0;
+  if(probe_expect(probe, written, "file written for file://", name)) {
+    remove(name);
     return;
+  }
   /* Windows: Z:\a\b becomes file:///Z:/a/b. */
   for(i = 0; directory[i]; i++) {
     if(directory[i] == '\\')
@@ -175,6 +185,8 @@ static void check_file(struct probe *probe, CURL *handle, const unsigned char *b
                    "file:// read", detail))
     expect_same_bytes(probe, "file:// bytes equal what was written", sink, bytes, length);
   remove(name);
+  /* The handle must not keep this function's error buffer. */
+  curl_easy_reset(handle);
 }
 
 static void set_login(CURL *handle, const struct probe_server *server, char *error)
@@ -213,8 +225,10 @@ static void check_server(struct probe *probe, CURL *handle, const struct probe_s
   curl_easy_setopt(handle, CURLOPT_READDATA, &source);
   curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, (curl_off_t)length);
   if(probe_expect(probe, perform(handle, error, detail, sizeof(detail)) == CURLE_OK,
-                  "SFTP upload (host key pinned, public-key login)", detail))
+                  "SFTP upload (host key pinned, public-key login)", detail)) {
+    curl_easy_reset(handle);
     return;
+  }
   for(i = 0; i < 2; i++) {
     char check[64];
 
@@ -228,6 +242,8 @@ static void check_server(struct probe *probe, CURL *handle, const struct probe_s
     snprintf(check, sizeof(check), "%s download equals the upload", scheme[i]);
     expect_same_bytes(probe, check, sink, bytes, length);
   }
+  /* The handle must not keep this function's buffers. */
+  curl_easy_reset(handle);
 }
 
 int main(int argc, char **argv)

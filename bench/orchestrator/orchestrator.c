@@ -44,7 +44,7 @@ enum {
   MAX_TOOLCHAINS = 32,
   MAX_WORKLOADS = 8,
   MAX_CONTENDERS = 128,
-  MAX_SKIPPED = 64,
+  MAX_SKIPPED = 128,
   MAX_REPETITIONS = 100,
   PATH_BYTES = 4096,
   TEXT_BYTES = 1024,
@@ -1516,7 +1516,9 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   make_folders(home);
   snprintf(home_variable, sizeof(home_variable), "HOME=%s", home);
   command_for_toolchain(&command, contender->toolchain, contender->program);
-  command.environment[command.environment_count++] = home_variable;
+  /* Under Wine, HOME also names the Wine prefix when none is given: keep the user's then. */
+  if(!contender->toolchain || !contender->toolchain->emulator[0] || settings.wineprefix[0])
+    command.environment[command.environment_count++] = home_variable;
   /* -q: no .curlrc; it must come first. */
   command_add(&command, "-q");
   command_add(&command, "--silent");
