@@ -1,6 +1,7 @@
 # bench.orchestrator.*: the benchmark's orchestrator (bench/orchestrator), built with
 # -fsanitize=address,undefined and warnings as errors.
-#   CASE=build      builds it once into WORK_DIR/bench-orchestrator (the fixture of the others)
+#   CASE=build      builds it into WORK_DIR/bench-orchestrator (the fixture of the others); the
+#                   tree is kept, so a run with no source changed compiles nothing
 #   CASE=units      its unit tests: statistics, the JSON writer and reader, SHA-256
 #   CASE=arguments  what it refuses: no arguments, malformed options, a scratch folder outside
 #                   /dev/shm, a release no client names; and with no built client, it says so
@@ -11,7 +12,6 @@ include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 
 set(_build_dir "${WORK_DIR}/bench-orchestrator")
 if(CASE STREQUAL "build")
-  file(REMOVE_RECURSE "${_build_dir}")
   run_captured(_configure "${CMAKE_COMMAND}" -S "${SOURCE_ROOT}/bench/orchestrator" -B "${_build_dir}"
     -DCMAKE_BUILD_TYPE=Debug -DSTACKPROBE_BENCH_SANITIZE=ON -DSTACKPROBE_WERROR=ON)
   expect_equal("${_configure_rc}" "0" "configuring bench/orchestrator:\n${_configure_output}")

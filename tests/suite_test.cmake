@@ -1,5 +1,5 @@
 # suites.*: the libraries' own test suites (cmake/scripts/run_suite.cmake).
-#   CASE=counts          (fast) automake and TAP::Harness summaries summed, failed tests named, a
+#   CASE=counts          (full) automake and TAP::Harness summaries summed, failed tests named, a
 #                        suite that ran no test is a failure, a missing test program a skip;
 #                        KIND sshd against a real throwaway sshd set up from a fixture folder
 #                        laid out as libssh2's tests/, skips with hostile reasons kept whole and
