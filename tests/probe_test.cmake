@@ -6,6 +6,7 @@
 #         [-DWRONG_HOST_KEY=ON -DWORK_DIR=...] -P probe_test.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/StackprobeProbeServer.cmake")
 
 # A probe a recipe ruled out has a "skip" record with the reason: the test is skipped with it
 # (SKIP_REGULAR_EXPRESSION), not failed.
@@ -29,26 +30,23 @@ set(_arguments "")
 if(SSHD_DIR)
   expect_exists("${SSHD_DIR}/server.cmake" "the sshd fixture's server description")
   include("${SSHD_DIR}/server.cmake")
+  set(_known_hosts "")
   if(WRONG_HOST_KEY)
     # A real ed25519 key, not the server's.
-    set(SSHD_KNOWN_HOSTS "${WORK_DIR}/wrong_known_hosts")
-    file(WRITE "${SSHD_KNOWN_HOSTS}"
+    set(_known_hosts "${WORK_DIR}/wrong_known_hosts")
+    file(WRITE "${_known_hosts}"
       "[${SSHD_HOST}]:${SSHD_PORT} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5DZzSDyDwWGCgdgdIrjbQEwGamxMk3IDxSJOy5M9Y4\n")
   endif()
-  set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_prefix}${SSHD_PRIVATE_KEY}"
-    "${_prefix}${SSHD_PUBLIC_KEY}" "${_prefix}${SSHD_KNOWN_HOSTS}")
+  set(_library libssh2)
   if(EXE MATCHES "probe_curl[^/]*$")
-    # A folder of this probe's own on the server, named as the server (not Wine) names it.
-    string(MD5 _exe_key "${EXE}")
-    string(SUBSTRING "${_exe_key}" 0 8 _exe_key)
-    set(_remote "${SSHD_DIR}/curl-${_exe_key}")
-    file(REMOVE_RECURSE "${_remote}")
-    file(MAKE_DIRECTORY "${_remote}")
-    list(APPEND _arguments "${_remote}")
-  else()
-    # With the server's log (the fixture logs at DEBUG3): strict key exchange must show there.
-    list(APPEND _arguments "${_prefix}${SSHD_DIR}/sshd.log")
+    set(_library curl)
   endif()
+  # curl's folder on the server is this probe's own; libssh2 gets the server's log (the fixture
+  # logs at DEBUG3): strict key exchange must show there.
+  string(MD5 _exe_key "${EXE}")
+  string(SUBSTRING "${_exe_key}" 0 8 _exe_key)
+  stackprobe_probe_server_words(_arguments ${_library} "${SSHD_DIR}" WITH_LOG PATH_PREFIX "${_prefix}"
+    KNOWN_HOSTS "${_known_hosts}" REMOTE "${SSHD_DIR}/curl-${_exe_key}")
 endif()
 run_captured(_probe "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${EXE}" ${_arguments})
 message("${_probe_output}")

@@ -22,19 +22,16 @@ expect_equal("${_configure_rc}" "0" "configuring the sanitized probes:\n${_confi
 run_captured(_build_step "${CMAKE_COMMAND}" --build "${_build}")
 expect_equal("${_build_step_rc}" "0" "building the sanitized probes:\n${_build_step_output}")
 
-include("${SSHD_DIR}/server.cmake")
+include("${SOURCE_ROOT}/cmake/StackprobeProbeServer.cmake")
 set(ENV{ASAN_OPTIONS} "detect_leaks=1:abort_on_error=0:exitcode=86")
 set(ENV{UBSAN_OPTIONS} "print_stacktrace=1:halt_on_error=1")
 foreach(_library IN LISTS _libraries)
   set(_arguments "")
   if(_library MATCHES "^(libssh2|curl)$")
-    set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${SSHD_PRIVATE_KEY}" "${SSHD_PUBLIC_KEY}" "${SSHD_KNOWN_HOSTS}")
+    stackprobe_probe_server_words(_arguments ${_library} "${SSHD_DIR}" REMOTE "${SSHD_DIR}/curl-sanitized")
   endif()
   unset(ENV{LSAN_OPTIONS})
   if(_library STREQUAL "curl")
-    file(REMOVE_RECURSE "${SSHD_DIR}/curl-sanitized")
-    file(MAKE_DIRECTORY "${SSHD_DIR}/curl-sanitized")
-    list(APPEND _arguments "${SSHD_DIR}/curl-sanitized")
     # libcurl 8.14.x never frees the libssh2 session of an SFTP connection it closes (upstream's
     # regression of 8.14.0, curl/curl#17819 and #19293): 83 KB per connection, all of it
     # allocated inside libssh2. Only that is let through, and only for this probe.

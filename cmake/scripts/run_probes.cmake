@@ -38,6 +38,7 @@ endif()
 
 include("${SOURCE_ROOT}/cmake/StackprobeRecord.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeEmulator.cmake")
+include("${SOURCE_ROOT}/cmake/StackprobeProbeServer.cmake")
 string(REPLACE "|" ";" _skipped "${SKIPPED}")
 
 # Sets out_var to ON when the probe of library must run: its executable is newer than its
@@ -115,21 +116,9 @@ foreach(_library IN LISTS _libraries)
     execute_process(COMMAND "${CMAKE_COMMAND}" -DACTION=start "-DDIR=${_sshd_dir}" -DLOG_LEVEL=DEBUG3 -P "${SOURCE_ROOT}/bench/sshd.cmake"
       RESULT_VARIABLE _sshd_rc OUTPUT_VARIABLE _sshd_out ERROR_VARIABLE _sshd_out)
     if(_sshd_rc EQUAL 0)
-      include("${_sshd_dir}/server.cmake")
-      _probe_path(_private "${SSHD_PRIVATE_KEY}")
-      _probe_path(_public "${SSHD_PUBLIC_KEY}")
-      _probe_path(_known "${SSHD_KNOWN_HOSTS}")
-      # The server's log tells the probe whether the session used strict key exchange.
-      _probe_path(_server_log "${_sshd_dir}/sshd.log")
-      if(_library STREQUAL "curl")
-        # The server's own name of the folder: it runs here, outside any emulator.
-        set(_remote "${_sshd_dir}/curl-probe")
-        file(REMOVE_RECURSE "${_remote}")
-        file(MAKE_DIRECTORY "${_remote}")
-        set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}" "${_remote}")
-      else()
-        set(_arguments ${SSHD_HOST} ${SSHD_PORT} ${SSHD_USER} "${_private}" "${_public}" "${_known}" "${_server_log}")
-      endif()
+      _probe_path(_path_prefix "")
+      stackprobe_probe_server_words(_arguments ${_library} "${_sshd_dir}" WITH_LOG
+        PATH_PREFIX "${_path_prefix}" REMOTE "${_sshd_dir}/curl-probe")
     else()
       message("stackprobe: ${TOOLCHAIN} ${_step}: no loopback server, so no handshake check:\n${_sshd_out}")
     endif()
