@@ -116,11 +116,13 @@ if(WINEPREFIX)
   list(APPEND _arguments --wineprefix "${WINEPREFIX}")
 endif()
 
-# Workloads: name=files,bytes,seed. The warm-up rounds move the quick workload: what they warm
-# (the kernel's caches, the processor's clock) does not depend on the files' size.
+# Workloads: name=files,bytes,seed. The warm-up rounds move warm_up_workload (one 2 MiB file):
+# what they warm (the kernel's caches, the processor's clock) does not depend on the files' size,
+# and the slow budget reads the Python contenders' speed from it.
+string(JSON _warm_up GET "${_workload_json}" warm_up_workload)
 set(_prepared ${_workloads})
-if(WARMUP GREATER 0 AND NOT "quick" IN_LIST _workloads)
-  list(APPEND _prepared quick)
+if(WARMUP GREATER 0 AND NOT _warm_up IN_LIST _workloads)
+  list(APPEND _prepared ${_warm_up})
 endif()
 foreach(_workload IN LISTS _prepared)
   string(JSON _files ERROR_VARIABLE _missing GET "${_workload_json}" workloads ${_workload} files)
@@ -135,11 +137,11 @@ foreach(_workload IN LISTS _prepared)
     list(APPEND _arguments --warmup-workload "${_workload}=${_files},${_bytes},${_seed}")
   endif()
 endforeach()
-if(WARMUP GREATER 0 AND "quick" IN_LIST _workloads)
-  string(JSON _files GET "${_workload_json}" workloads quick files)
-  string(JSON _bytes GET "${_workload_json}" workloads quick bytes_per_file)
-  string(JSON _seed GET "${_workload_json}" workloads quick seed)
-  list(APPEND _arguments --warmup-workload "quick-warm-up=${_files},${_bytes},${_seed}")
+if(WARMUP GREATER 0 AND _warm_up IN_LIST _workloads)
+  string(JSON _files GET "${_workload_json}" workloads ${_warm_up} files)
+  string(JSON _bytes GET "${_workload_json}" workloads ${_warm_up} bytes_per_file)
+  string(JSON _seed GET "${_workload_json}" workloads ${_warm_up} seed)
+  list(APPEND _arguments --warmup-workload "${_warm_up}-warm-up=${_files},${_bytes},${_seed}")
 endif()
 
 # Clients: a toolchain that failed its preflight was not built in this run, so a client left by

@@ -114,6 +114,9 @@ struct contender {
   double warm_up_bytes_per_second[2]; /* a slow contender's speed in the warm-up, per direction */
   double warm_up_seconds_per_file[2]; /* and its cost per file, from the files probe */
   int over_budget[MAX_WORKLOADS][2];  /* skipped there: the warm-up predicted too long a run */
+  /* Wall time of all its transfers, warm-up included, with their setup and checks: where the
+   * run's minutes went. */
+  double spent_seconds;
 };
 
 /* One contender's samples on one workload in one direction. */
@@ -2298,6 +2301,7 @@ static void run_rounds(int workload_index, long rounds, int measured)
   for(round = 1; round <= rounds; round++) {
     /* The order rotates every round, so slow drift of the machine hits every contender alike. */
     long shift = (round - 1) % contender_count;
+    double round_started = monotonic_seconds();
     int i;
 
     for(i = 0; i < contender_count; i++) {
@@ -2313,18 +2317,35 @@ static void run_rounds(int workload_index, long rounds, int measured)
        * gives their speed, which the slow budget reads. */
       if(contender->python && (measured ? round > settings.python_repetitions : round > 1))
         continue;
+      /* The warm-up workload is for the slow budget's speed, which only the Python contenders'
+       * prediction reads: the others were warmed by the files probe (their programs, libraries
+       * and sessions), and moving their 6 MiB too took 9 s of every standard run. */
+      if(!measured && workload_index == warmup_workload && !contender->python)
+        continue;
       /* The files probe: every contender once (per-file costs differ a hundredfold: curl's SCP
        * starts a remote scp for each file). */
       for(direction = 0; direction < 2; direction++) {
         struct transfer_result result;
+        double started;
+        int stopped;
 
         if(measured && over_slow_budget(contender, workload_index, direction))
           continue;
+        /* The files probe moves its files one way: a contender's cost per file was within a few
+         * per cent of it the other way (curl's SCP 27 and 28 ms, spur 17.5 and 17.6 ms), and the
+         * get took another 6 s of every standard run. */
+        if(!measured && workload_index == files_probe_workload && direction == 1) {
+          contender->warm_up_seconds_per_file[1] = contender->warm_up_seconds_per_file[0];
+          continue;
+        }
         if(direction == 0)
           remote_complete[workload_index] = 0;
         else if(!remote_complete[workload_index])
           restore_remote(workload_index);
-        if(transfer(contender, workload, direction, &result) != 0) {
+        started = monotonic_seconds();
+        stopped = transfer(contender, workload, direction, &result);
+        contender->spent_seconds += monotonic_seconds() - started;
+        if(stopped != 0) {
           /* Stopped over the slow budget: not again on this workload and direction. */
           contender->over_budget[workload_index][direction] = 1;
           continue;
@@ -2351,43 +2372,47 @@ static void run_rounds(int workload_index, long rounds, int measured)
       }
     }
     if(measured)
-      printf("bench: %s: repetition %ld of %ld done\n", workload->name, round, settings.repetitions);
+      printf("bench: %s: repetition %ld of %ld done in %.0f s\n", workload->name, round,
+             settings.repetitions, monotonic_seconds() - round_started);
     else
-      printf("bench: warm-up round %ld of %ld done (%s workload, discarded)\n", round, rounds,
-             workload->name);
+      printf("bench: warm-up round %ld of %ld done in %.0f s (%s workload, discarded)\n", round,
+             rounds, monotonic_seconds() - round_started, workload->name);
     fflush(stdout);
   }
 }
 
-/* A contender whose warm-up (its speed on the quick workload, its cost per file on the files
+/* A contender whose warm-up (its speed on the warm-up workload, its cost per file on the files
  * probe) predicts a transfer longer than the budget is skipped on that workload and direction,
- * and the skip says why: spur uploads at about 1 MB/s (paramiko's unpipelined writes), so 256 MiB
- * would take minutes; curl's SCP starts a remote scp per file, so 1000 files take 30 s. */
+ * and the skip says why: spur uploads at about 1 MB/s (paramiko's unpipelined writes), so 64 MiB
+ * would take a minute; curl's SCP starts a remote scp per file, so 1000 files take 30 s. */
 static int over_slow_budget(struct contender *contender, int workload_index, int direction)
 {
   const struct workload *workload = &workloads[workload_index];
   double bytes = (double)workload->files * (double)workload->bytes_per_file;
   double speed = contender->warm_up_bytes_per_second[direction];
   double predicted;
+  char speed_text[64] = "";
 
   if(contender->over_budget[workload_index][direction])
     return 1;
   if(settings.slow_budget <= 0 || !workloads[workload_index].measured)
     return 0;
-  /* The cost per file predicts every contender. Speed on the quick workload predicts only the
-   * slow ones, which are bound by it: a C client's 6 MiB are mostly fixed costs (libssh2's SCP put
-   * showed 13 MB/s there and moves 256 MiB at 107 MB/s). */
+  /* The cost per file predicts every contender. Speed on the warm-up workload predicts only the
+   * slow ones, which are bound by it: a C client's few MiB are mostly fixed costs (libssh2's SCP
+   * put showed 13 MB/s on 6 MiB and moves 256 MiB at 107 MB/s). */
   predicted = (double)workload->files * contender->warm_up_seconds_per_file[direction];
   if(contender->python && speed > 0)
     predicted += bytes / speed;
   if(predicted <= (double)settings.slow_budget)
     return 0;
   contender->over_budget[workload_index][direction] = 1;
-  add_skipped("%s (%s) %s %s against %s: %.1f MB/s and %.1f ms per file in the warm-up, so %ld "
+  if(contender->python && speed > 0)
+    snprintf(speed_text, sizeof(speed_text), "%.1f MB/s and ", speed / 1e6);
+  add_skipped("%s (%s) %s %s against %s: %s%.1f ms per file in the warm-up, so %ld "
               "file(s), %.0f MB would take about %.0f s, over the %ld s a "
               "transfer gets (slow_budget_seconds in bench/workloads.json)", contender->client,
               toolchain_name(contender), direction_names[direction], workload->name, servers[contender->server].name,
-              speed / 1e6, contender->warm_up_seconds_per_file[direction] * 1e3, workload->files,
+              speed_text, contender->warm_up_seconds_per_file[direction] * 1e3, workload->files,
               bytes / 1e6, predicted, settings.slow_budget);
   return 1;
 }
@@ -2527,6 +2552,55 @@ static void pad(char *row, size_t size, const char *cell, int width)
   snprintf(row + length, size - length, "%-*s ", width, cell);
 }
 
+/* Contender indices, the one that took the longest first. */
+static int compare_spent(const void *left_pointer, const void *right_pointer)
+{
+  double left = contenders[*(const int *)left_pointer].spent_seconds;
+  double right = contenders[*(const int *)right_pointer].spent_seconds;
+
+  if(left != right)
+    return left > right ? -1 : 1;
+  return *(const int *)left_pointer - *(const int *)right_pointer;
+}
+
+/* Where the run's wall time went, per contender, longest first: the budget of the standard run
+ * is kept by looking here. Written into bench.json, and printed when summary is not NULL. */
+static void write_time_spent(struct bench_json *json, FILE *summary)
+{
+  int order[MAX_CONTENDERS];
+  double total = 0;
+  int i;
+
+  for(i = 0; i < contender_count; i++) {
+    order[i] = i;
+    total += contenders[i].spent_seconds;
+  }
+  qsort(order, (size_t)contender_count, sizeof(order[0]), compare_spent);
+  if(json)
+    bench_json_begin_array(json, "time_spent");
+  if(summary)
+    fprintf(summary, "time spent per contender, with its warm-up, setup and checks: %.0f s in all\n", total);
+  for(i = 0; i < contender_count; i++) {
+    const struct contender *contender = &contenders[order[i]];
+
+    if(json) {
+      bench_json_begin_object(json, NULL);
+      bench_json_string(json, "client", contender->client);
+      bench_json_string(json, "toolchain", toolchain_name(contender));
+      bench_json_string(json, "server", servers[contender->server].name);
+      bench_json_integer(json, "streams", contender->streams);
+      bench_json_number(json, "seconds", contender->spent_seconds, 1);
+      bench_json_end_object(json);
+    }
+    if(summary)
+      fprintf(summary, "  %6.1f s  %-14s %-18s %-9s %ld stream(s)\n", contender->spent_seconds,
+              contender->client, toolchain_name(contender), servers[contender->server].name,
+              contender->streams);
+  }
+  if(json)
+    bench_json_end_array(json);
+}
+
 static void write_results(double wall_seconds)
 {
   struct bench_json json;
@@ -2586,6 +2660,7 @@ static void write_results(double wall_seconds)
   for(i = 0; i < skipped_count; i++)
     bench_json_string(&json, NULL, skipped[i]);
   bench_json_end_array(&json);
+  write_time_spent(&json, NULL);
   bench_json_begin_array(&json, "results");
   for(i = 0; i < series_count; i++) {
     const struct series *samples = &series[i];
@@ -2697,6 +2772,7 @@ static void write_results(double wall_seconds)
          settings.cipher, settings.mac, settings.repetitions, path, table ? table : "");
   for(i = 0; i < skipped_count; i++)
     printf("skipped: %s\n", skipped[i]);
+  write_time_spent(NULL, stdout);
   printf("bench: the run took %.0f s\n", wall_seconds);
   free(table);
 }
