@@ -147,6 +147,35 @@ static void expect_same_bytes(struct probe *probe, const char *check, const stru
                check, detail);
 }
 
+/* Appends path to url, percent-encoding every byte but letters, digits and -._~/: (RFC 3986's
+ * unreserved characters, the path separator and a drive's colon): a folder named "a#b", "50%" or
+ * "my files" would otherwise end the path early or be decoded into another name. Returns 0, or -1
+ * when url has no room. */
+static int append_url_path(char *url, size_t size, const char *path)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  size_t used = strlen(url);
+  const unsigned char *byte;
+
+  for(byte = (const unsigned char *)path; *byte; byte++) {
+    int plain = (*byte >= 'a' && *byte <= 'z') || (*byte >= 'A' && *byte <= 'Z') ||
+                (*byte >= '0' && *byte <= '9') || strchr("-._~/:", *byte) != NULL;
+
+    if(used + (plain ? 1 : 3) >= size)
+      return -1;
+    if(plain) {
+      url[used++] = (char)*byte;
+    }
+    else {
+      url[used++] = '%';
+      url[used++] = hex[*byte >> 4];
+      url[used++] = hex[*byte & 15];
+    }
+  }
+  url[used] = '\0';
+  return 0;
+}
+
 /* file://: a file written here comes back whole. */
 static void check_file(struct probe *probe, CURL *handle, const unsigned char *bytes,
                        size_t length, struct sink *sink)
@@ -178,7 +207,13 @@ static void check_file(struct probe *probe, CURL *handle, const unsigned char *b
     if(directory[i] == '\\')
       directory[i] = '/';
   }
-  snprintf(url, sizeof(url), "file://%s%s/%s", directory[0] == '/' ? "" : "/", directory, name);
+  snprintf(url, sizeof(url), "file://%s", directory[0] == '/' ? "" : "/");
+  if(append_url_path(url, sizeof(url), directory) != 0 || append_url_path(url, sizeof(url), "/") != 0 ||
+     append_url_path(url, sizeof(url), name) != 0) {
+    probe_expect(probe, 0, "file:// URL fits", directory);
+    remove(name);
+    return;
+  }
   curl_easy_reset(handle);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
   if(!probe_expect(probe, download(handle, url, sink, error, detail, sizeof(detail)) == CURLE_OK,
@@ -203,6 +238,15 @@ static void set_login(CURL *handle, const struct probe_server *server, char *err
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, 120L);
 }
 
+/* scheme://host:port/<the server's folder>/probe_curl.bin; 0, or -1 when it does not fit. */
+static int server_url(char *url, size_t size, const char *scheme, const struct probe_server *server)
+{
+  snprintf(url, size, "%s://%s:%s", scheme, server->host, server->port);
+  if(append_url_path(url, size, server->extra) != 0)
+    return -1;
+  return append_url_path(url, size, "/probe_curl.bin");
+}
+
 static void check_server(struct probe *probe, CURL *handle, const struct probe_server *server,
                          const unsigned char *bytes, size_t length, struct sink *sink)
 {
@@ -213,8 +257,10 @@ static void check_server(struct probe *probe, CURL *handle, const struct probe_s
   const char *scheme[] = {"sftp", "scp"};
   int i;
 
-  snprintf(url, sizeof(url), "sftp://%s:%s%s/probe_curl.bin", server->host, server->port,
-           server->extra);
+  if(server_url(url, sizeof(url), "sftp", server) != 0) {
+    probe_expect(probe, 0, "SFTP URL fits", server->extra);
+    return;
+  }
   source.data = bytes;
   source.length = length;
   source.sent = 0;
@@ -232,8 +278,8 @@ static void check_server(struct probe *probe, CURL *handle, const struct probe_s
   for(i = 0; i < 2; i++) {
     char check[64];
 
-    snprintf(url, sizeof(url), "%s://%s:%s%s/probe_curl.bin", scheme[i], server->host,
-             server->port, server->extra);
+    if(server_url(url, sizeof(url), scheme[i], server) != 0)
+      continue; /* the upload's URL, the same length, fitted */
     set_login(handle, server, error);
     snprintf(check, sizeof(check), "%s download", scheme[i]);
     if(probe_expect(probe, download(handle, url, sink, error, detail, sizeof(detail)) == CURLE_OK,

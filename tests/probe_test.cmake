@@ -41,12 +41,13 @@ if(SSHD_DIR)
   if(EXE MATCHES "probe_curl[^/]*$")
     set(_library curl)
   endif()
-  # curl's folder on the server is this probe's own; libssh2 gets the server's log (the fixture
-  # logs at DEBUG3): strict key exchange must show there.
+  # curl's folder on the server is this probe's own, named with a space, "#" and "%" that its URLs
+  # must encode; libssh2 gets the server's log (the fixture logs at DEBUG3): strict key exchange
+  # must show there.
   string(MD5 _exe_key "${EXE}")
   string(SUBSTRING "${_exe_key}" 0 8 _exe_key)
   stackprobe_probe_server_words(_arguments ${_library} "${SSHD_DIR}" WITH_LOG PATH_PREFIX "${_prefix}"
-    KNOWN_HOSTS "${_known_hosts}" REMOTE "${SSHD_DIR}/curl-${_exe_key}")
+    KNOWN_HOSTS "${_known_hosts}" REMOTE "${SSHD_DIR}/curl-${_exe_key} #1 50%")
 endif()
 run_captured(_probe "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${EXE}" ${_arguments})
 message("${_probe_output}")
