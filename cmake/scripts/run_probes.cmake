@@ -39,6 +39,7 @@ endif()
 include("${SOURCE_ROOT}/cmake/StackprobeRecord.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeEmulator.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeProbeServer.cmake")
+include("${SOURCE_ROOT}/cmake/StackprobeLinkage.cmake")
 string(REPLACE "|" ";" _skipped "${SKIPPED}")
 
 # Sets out_var to ON when the probe of library must run: its executable is newer than its
@@ -107,6 +108,17 @@ foreach(_library IN LISTS _libraries)
   _probe_must_run(_must_run ${_library})
   if(NOT _must_run)
     continue()
+  endif()
+  if(LINKAGE STREQUAL "static")
+    # Otherwise it passed on the shared build, and its "static" says what was not seen.
+    stackprobe_shared_stack_libraries(_shared "${_exe}")
+    if(_shared)
+      execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
+        "${CMAKE_COMMAND}" "-DMESSAGE=probe_${_library} (static) needs the shared ${_shared} at run time: the static link took a shared library of the stack, so this probe would check the shared build. Fix: link the static targets (probes/CMakeLists.txt, stackprobe_use_static_dependencies)"
+        -P "${SOURCE_ROOT}/cmake/scripts/fail.cmake")
+      list(APPEND _failed ${_step})
+      continue()
+    endif()
   endif()
 
   set(_arguments "")
