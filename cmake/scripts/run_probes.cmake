@@ -93,15 +93,20 @@ foreach(_entry IN LISTS _skipped)
   endif()
 endforeach()
 
+# Records step as failed with message as its log, as a probe that could not run.
+function(_probe_record_failure step message)
+  execute_process(COMMAND ${_run_step} -DSTEP=${step} -P "${_run_step_script}" --
+    "${CMAKE_COMMAND}" "-DMESSAGE=${message}" -P "${SOURCE_ROOT}/cmake/scripts/fail.cmake")
+endfunction()
+
 set(_failed "")
 foreach(_library IN LISTS _libraries)
   set(_step probe.${_library}.${LINKAGE})
   set(_exe "${BINARY_DIR}/probe_${_library}${EXECUTABLE_SUFFIX}")
   set(_record "${STATE_DIR}/steps/${_step}.json")
   if(NOT EXISTS "${_exe}")
-    execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
-      "${CMAKE_COMMAND}" "-DMESSAGE=probe_${_library} was not built (${LINKAGE}): see ${STATE_DIR}/logs/probes-${LINKAGE}.build.log"
-      -P "${SOURCE_ROOT}/cmake/scripts/fail.cmake")
+    _probe_record_failure(${_step}
+      "probe_${_library} was not built (${LINKAGE}): see ${STATE_DIR}/logs/probes-${LINKAGE}.build.log")
     list(APPEND _failed ${_step})
     continue()
   endif()
@@ -113,9 +118,7 @@ foreach(_library IN LISTS _libraries)
     # Otherwise it passed on the shared build, and its "static" says what was not seen.
     stackprobe_shared_stack_libraries(_shared "${_exe}")
     if(_shared)
-      execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
-        "${CMAKE_COMMAND}" "-DMESSAGE=probe_${_library} (static) needs the shared ${_shared} at run time: the static link took a shared library of the stack, so this probe would check the shared build. Fix: link the static targets (probes/CMakeLists.txt, stackprobe_use_static_dependencies)"
-        -P "${SOURCE_ROOT}/cmake/scripts/fail.cmake")
+      _probe_record_failure(${_step} "probe_${_library} (static) needs the shared ${_shared} at run time: the static link took a shared library of the stack, so this probe would check the shared build. Fix: link the static targets (probes/CMakeLists.txt, stackprobe_use_static_dependencies)")
       list(APPEND _failed ${_step})
       continue()
     endif()
