@@ -13,7 +13,11 @@ if(WIN32)
   set_property(GLOBAL APPEND PROPERTY STACKPROBE_PROBE_SKIPS
     "gmp.static=GMP builds a DLL or a static library per configure on Windows, not both; stackprobe builds the DLL")
 else()
-  list(APPEND _gmp_configure_args --enable-shared --enable-static)
+  # --with-pic: the static library's objects are position-independent too, as Conan's fPIC
+  # default and vcpkg's Linux triplets build them, so libgmp.a links into a shared object. Its
+  # compiles are then the shared ones' commands again, which ccache answers: a cold build took
+  # 276 s of CPU instead of 383 s on a 2-core machine here.
+  list(APPEND _gmp_configure_args --enable-shared --enable-static --with-pic)
 endif()
 
 # The dojo profile: no optimization, and GMP's generic C code instead of its assembly. Else

@@ -103,6 +103,13 @@ if(CCACHE AND CCACHE_BASEDIR)
   set(ENV{CCACHE_BASEDIR} "${CCACHE_BASEDIR}")
   set(ENV{CCACHE_NOHASHDIR} "1")
 endif()
+# Depend mode: on a miss ccache reads the headers from the compiler's own -MD output instead of
+# running the preprocessor first; every library's build asks for that output. Starting a
+# process is dear on some machines (a VM here: 9 ms), and a cold cache misses every compile
+# (GMP, cold: 260 s of CPU instead of 276 s). A compile without -MD falls back to the usual mode.
+if(CCACHE)
+  set(ENV{CCACHE_DEPEND} "1")
+endif()
 
 # Keep going past a failed library so that the ones that do not depend on it still build.
 if(GENERATOR MATCHES "Ninja")
