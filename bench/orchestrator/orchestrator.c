@@ -46,6 +46,8 @@ enum {
   MAX_CONTENDERS = 128,
   MAX_SKIPPED = 128,
   MAX_REPETITIONS = 100,
+  /* Children running at once: a client, ssh's master connection, the Python servers. */
+  MAX_RUNNING_CHILDREN = 16,
   PATH_BYTES = 4096,
   TEXT_BYTES = 1024,
   /* A transfer that takes longer has hung: the workloads take seconds. */
@@ -194,7 +196,7 @@ static char host_key_sha256[128]; /* OpenSSH's server's, as curl --hostpubsha256
 
 /* The processes running now, ended by the signal handler itself so that a blocking wait for
  * them returns at once. */
-static volatile pid_t running_children[8];
+static volatile pid_t running_children[MAX_RUNNING_CHILDREN];
 static volatile sig_atomic_t stop_signal;
 static volatile sig_atomic_t timed_out;
 static volatile pid_t waited_child; /* the child wait_command waits for */
@@ -282,7 +284,7 @@ static void on_signal(int signal_number)
     return;
   }
   stop_signal = signal_number;
-  for(i = 0; i < 8; i++) {
+  for(i = 0; i < MAX_RUNNING_CHILDREN; i++) {
     if(running_children[i] > 0)
       kill(running_children[i], SIGTERM);
   }
@@ -307,19 +309,23 @@ static void remember_child(pid_t pid)
 {
   int i;
 
-  for(i = 0; i < 8; i++) {
+  for(i = 0; i < MAX_RUNNING_CHILDREN; i++) {
     if(running_children[i] == 0) {
       running_children[i] = pid;
       return;
     }
   }
+  /* A child this process could not end on a signal must not run. */
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  fail("more than %d processes at once", (int)MAX_RUNNING_CHILDREN);
 }
 
 static void forget_child(pid_t pid)
 {
   int i;
 
-  for(i = 0; i < 8; i++) {
+  for(i = 0; i < MAX_RUNNING_CHILDREN; i++) {
     if(running_children[i] == pid)
       running_children[i] = 0;
   }
@@ -342,7 +348,7 @@ struct command {
   int environment_count;
   const char *directory;   /* the child's working folder, or NULL */
   const char *stdout_path; /* NULL: inherited */
-  const char *stderr_path; /* NULL: inherited */
+  const char *stderr_path; /* NULL: inherited; stdout_path itself: the same file, in order */
 };
 
 static void command_add(struct command *command, const char *argument)
@@ -417,7 +423,10 @@ static pid_t start_command(const struct command *command)
     redirect(0, "/dev/null", O_RDONLY);
     if(command->stdout_path)
       redirect(1, command->stdout_path, O_WRONLY | O_CREAT | O_TRUNC);
-    if(command->stderr_path)
+    /* Two descriptors opened on one file would write over each other's lines. */
+    if(command->stderr_path && command->stderr_path == command->stdout_path)
+      dup2(1, 2);
+    else if(command->stderr_path)
       redirect(2, command->stderr_path, O_WRONLY | O_CREAT | O_TRUNC);
     for(i = 0; i < command->environment_count; i++)
       putenv((char *)command->environment[i]);
@@ -867,7 +876,7 @@ static void finish(int status)
   if(finishing)
     _exit(status);
   finishing = 1;
-  for(i = 0; i < 8; i++) {
+  for(i = 0; i < MAX_RUNNING_CHILDREN; i++) {
     pid_t pid = running_children[i];
     int poll;
 
