@@ -1444,6 +1444,53 @@ static void transfer_ftplib(const struct server *server, const struct workload *
   run_client(&command, what, usage, result);
 }
 
+/* One curl command moves a workload's files, named in a config file rather than on the command
+ * line: Windows limits a command line to 32,767 characters, and under Wine a longer one (the
+ * small workload's 500 names and URLs) makes the program exit 1 without a word. The file is
+ * written in the data folder, the command's working folder; its values are quoted, with
+ * backslashes and quotes escaped. */
+static void write_curl_transfers(const char *config_name, const char *url_base,
+                                 const struct workload *workload, int direction)
+{
+  char path[PATH_BYTES];
+  char name[32];
+  char local[PATH_BYTES];
+  char url[PATH_BYTES];
+  FILE *file;
+  long i;
+
+  format_path(path, "%s/%s", data_dir, config_name);
+  file = fopen(path, "w");
+  if(!file)
+    fail("cannot write %s: %s", path, strerror(errno));
+  for(i = 0; i < workload->files; i++) {
+    const char *values[2];
+    const char *keys[2];
+    int k;
+
+    file_name(name, i);
+    format_path(local, "%s/%s/%s", direction == 0 ? "src" : "dst", workload->name, name);
+    format_path(url, "%s/%s", url_base, name);
+    keys[0] = direction == 0 ? "upload-file" : "output";
+    values[0] = local;
+    keys[1] = "url";
+    values[1] = url;
+    for(k = 0; k < 2; k++) {
+      const char *c;
+
+      fprintf(file, "%s = \"", keys[k]);
+      for(c = values[k]; *c; c++) {
+        if(*c == '\\' || *c == '"')
+          fputc('\\', file);
+        fputc(*c, file);
+      }
+      fputs("\"\n", file);
+    }
+  }
+  if(fclose(file) != 0)
+    fail("cannot write %s: %s", path, strerror(errno));
+}
+
 /* The system's curl, every file of the workload in one command (one connection); timed as a
  * whole, its login included (milliseconds on loopback). The paths are relative to the FTP
  * server's root, /, and sent whole (nocwd). */
@@ -1453,14 +1500,14 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
 {
   char user[64];
   char what[128];
-  char name[32];
-  char **texts;
+  char url_base[PATH_BYTES];
   struct command command;
-  long i;
 
   snprintf(user, sizeof(user), "stackprobe:%s", server->password);
   memset(&command, 0, sizeof(command));
   command_add(&command, curl_program);
+  /* -q: no .curlrc; it must come first. */
+  command_add(&command, "-q");
   command_add(&command, "--silent");
   command_add(&command, "--show-error");
   command_add(&command, "--fail");
@@ -1471,26 +1518,12 @@ static void transfer_curl_ftp(const struct server *server, const struct workload
    * average. That is curl's resolver, not FTP. */
   command_option(&command, "--ftp-port", "127.0.0.1");
   command_option(&command, "--user", user);
-  texts = allocate(sizeof(char *) * (size_t)workload->files * 2);
-  for(i = 0; i < workload->files; i++) {
-    file_name(name, i);
-    texts[2 * i] = allocate(PATH_BYTES);
-    texts[2 * i + 1] = allocate(PATH_BYTES);
-    format_path(texts[2 * i], "ftp://127.0.0.1:%s%s/%s", server->port, remote, name);
-    if(direction == 0)
-      format_path(texts[2 * i + 1], "src/%s/%s", workload->name, name);
-    else
-      format_path(texts[2 * i + 1], "dst/%s/%s", workload->name, name);
-    command_add(&command, direction == 0 ? "--upload-file" : "--output");
-    command_add(&command, texts[2 * i + 1]);
-    command_add(&command, texts[2 * i]);
-  }
+  format_path(url_base, "ftp://127.0.0.1:%s%s", server->port, remote);
+  write_curl_transfers("curl-transfers.config", url_base, workload, direction);
+  command_option(&command, "--config", "curl-transfers.config");
   command.directory = data_dir;
   snprintf(what, sizeof(what), "curl-ftp %s %s", direction_names[direction], workload->name);
   run_timed(&command, what, usage, result);
-  for(i = 0; i < workload->files * 2; i++)
-    free(texts[i]);
-  free(texts);
   snprintf(result->cipher, sizeof(result->cipher), "none");
   snprintf(result->mac, sizeof(result->mac), "none");
 }
@@ -1509,15 +1542,13 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   char public_key[PATH_BYTES];
   char home[PATH_BYTES];
   char home_variable[PATH_BYTES + 8];
-  char what[128];
-  char name[32];
-  char **texts;
+  char what[160];
+  char url_base[PATH_BYTES];
   struct command command;
   char *output;
   char *line;
   double total = 0;
   double first_connect = -1;
-  long i;
 
   snprintf(user, sizeof(user), "%s:", sshd_user);
   format_path(path, "%s/client_ed25519", sshd_dir);
@@ -1541,20 +1572,12 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   command_option(&command, "--pubkey", public_key);
   command_option(&command, "--hostpubsha256", host_key_sha256);
   command_option(&command, "--write-out", "%{time_appconnect} %{time_total}\\n");
-  texts = allocate(sizeof(char *) * (size_t)workload->files * 2);
-  for(i = 0; i < workload->files; i++) {
-    file_name(name, i);
-    texts[2 * i] = allocate(PATH_BYTES);
-    texts[2 * i + 1] = allocate(PATH_BYTES);
-    format_path(texts[2 * i], "%s://127.0.0.1:%s%s/%s", contender->protocol, servers[0].port,
-                remote, name);
-    format_path(texts[2 * i + 1], "%s/%s/%s", direction == 0 ? "src" : "dst", workload->name, name);
-    command_add(&command, direction == 0 ? "--upload-file" : "--output");
-    command_add(&command, texts[2 * i + 1]);
-    command_add(&command, texts[2 * i]);
-  }
+  format_path(url_base, "%s://127.0.0.1:%s%s", contender->protocol, servers[0].port, remote);
+  write_curl_transfers("curl-transfers.config", url_base, workload, direction);
+  command_option(&command, "--config", "curl-transfers.config");
   command.directory = data_dir;
-  snprintf(what, sizeof(what), "%s %s %s", contender->client, direction_names[direction],
+  snprintf(what, sizeof(what), "%s (%s) %s %s", contender->client,
+           contender->toolchain ? contender->toolchain->name : "system", direction_names[direction],
            workload->name);
   output = run_checked(&command, what, usage);
   if(slow_transfer_stopped) {
@@ -1574,9 +1597,6 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
       line++;
   }
   free(output);
-  for(i = 0; i < workload->files * 2; i++)
-    free(texts[i]);
-  free(texts);
   if(first_connect < 0)
     fail("%s printed no timings", what);
   result->setup = first_connect;
