@@ -210,6 +210,7 @@ static void register_client(pid_t pid);
 static void add_skipped(const char *format, ...);
 struct contender;
 static int over_slow_budget(struct contender *contender, int workload_index, int direction);
+static double predicted_seconds(const struct contender *contender, int workload_index, int direction);
 
 static void fail(const char *format, ...)
 {
@@ -2360,6 +2361,12 @@ static void run_rounds(int workload_index, long rounds, int measured)
 
         if(measured && over_slow_budget(contender, workload_index, direction))
           continue;
+        /* Over half the budget (curl's SCP on the small files, a remote scp per file: 8 s a
+         * transfer, 100 s of a 220 s run), a contender is measured in the first
+         * python_repetitions rounds only, as the Python ones are. */
+        if(measured && round > settings.python_repetitions && settings.slow_budget > 0 &&
+           predicted_seconds(contender, workload_index, direction) > (double)settings.slow_budget / 2)
+          continue;
         /* The files probe moves its files one way: a contender's cost per file was within a few
          * per cent of it the other way (curl's SCP 27 and 28 ms, spur 17.5 and 17.6 ms), and the
          * get took another 6 s of every standard run. */
@@ -2414,6 +2421,21 @@ static void run_rounds(int workload_index, long rounds, int measured)
  * probe) predicts a transfer longer than the budget is skipped on that workload and direction,
  * and the skip says why: spur uploads at about 1 MB/s (paramiko's unpipelined writes), so 64 MiB
  * would take a minute; curl's SCP starts a remote scp per file, so 1000 files take 30 s. */
+/* The time the warm-up predicts for one transfer of a workload. The cost per file predicts every
+ * contender. Speed on the warm-up workload predicts only the slow ones, which are bound by it: a
+ * C client's few MiB are mostly fixed costs (libssh2's SCP put showed 13 MB/s on 6 MiB and moves
+ * 256 MiB at 107 MB/s). */
+static double predicted_seconds(const struct contender *contender, int workload_index, int direction)
+{
+  const struct workload *workload = &workloads[workload_index];
+  double speed = contender->warm_up_bytes_per_second[direction];
+  double predicted = (double)workload->files * contender->warm_up_seconds_per_file[direction];
+
+  if(contender->python && speed > 0)
+    predicted += (double)workload->files * (double)workload->bytes_per_file / speed;
+  return predicted;
+}
+
 static int over_slow_budget(struct contender *contender, int workload_index, int direction)
 {
   const struct workload *workload = &workloads[workload_index];
@@ -2426,12 +2448,7 @@ static int over_slow_budget(struct contender *contender, int workload_index, int
     return 1;
   if(settings.slow_budget <= 0 || !workloads[workload_index].measured)
     return 0;
-  /* The cost per file predicts every contender. Speed on the warm-up workload predicts only the
-   * slow ones, which are bound by it: a C client's few MiB are mostly fixed costs (libssh2's SCP
-   * put showed 13 MB/s on 6 MiB and moves 256 MiB at 107 MB/s). */
-  predicted = (double)workload->files * contender->warm_up_seconds_per_file[direction];
-  if(contender->python && speed > 0)
-    predicted += bytes / speed;
+  predicted = predicted_seconds(contender, workload_index, direction);
   if(predicted <= (double)settings.slow_budget)
     return 0;
   contender->over_budget[workload_index][direction] = 1;
