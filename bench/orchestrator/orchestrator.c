@@ -1577,9 +1577,8 @@ static void transfer_curl_ssh(const struct contender *contender, const struct wo
   write_curl_transfers("curl-transfers.config", url_base, workload, direction);
   command_option(&command, "--config", "curl-transfers.config");
   command.directory = data_dir;
-  snprintf(what, sizeof(what), "%s (%s) %s %s", contender->client,
-           contender->toolchain ? contender->toolchain->name : "system", direction_names[direction],
-           workload->name);
+  snprintf(what, sizeof(what), "%s (%s) %s %s", contender->client, toolchain_name(contender),
+           direction_names[direction], workload->name);
   output = run_checked(&command, what, usage);
   if(slow_transfer_stopped) {
     free(output);
