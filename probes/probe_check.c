@@ -7,6 +7,8 @@
 
 void probe_begin(struct probe *probe, const char *library)
 {
+  /* Unbuffered: a probe that crashes or is killed still shows every check it got through. */
+  setvbuf(stdout, NULL, _IONBF, 0);
   probe->library = library;
   probe->checks = 0;
   probe->failures = 0;

@@ -42,7 +42,8 @@ file(REMOVE_RECURSE "${_work}")
 file(MAKE_DIRECTORY "${_work}/probes" "${_work}/state")
 # Two "static probes": ssh (libcrypto, libz) and a shell script that would write a file if run.
 file(COPY_FILE "${_ssh}" "${_work}/probes/probe_openssl")
-file(WRITE "${_work}/probes/probe_zlib" "#!/bin/sh\necho ran > '${_work}/zlib-probe-ran'\n")
+file(WRITE "${_work}/probes/probe_zlib"
+  "#!/bin/sh\necho ran > '${_work}/zlib-probe-ran'\necho 'zlib: all 1 checks passed'\n")
 file(CHMOD "${_work}/probes/probe_zlib" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
 run_captured(_run "${CMAKE_COMMAND}" -DTOOLCHAIN=linux-test "-DSTATE_DIR=${_work}/state" -DLINKAGE=static
   "-DBINARY_DIR=${_work}/probes" "-DLIBRARIES=openssl|zlib" "-DPREFIX=${_work}"

@@ -28,9 +28,11 @@ endfunction()
 
 set(_environment "")
 if(EMULATOR MATCHES "wine")
-  # The DLLs are in <prefix>/bin; Wine finds them through WINEPATH.
+  # The DLLs are in <prefix>/bin; Wine finds them through WINEPATH. Wine's loader errors stay
+  # on: a DLL not found is otherwise exit status 53 and not a word (the doctor names the line).
+  # "-all" first, so Debian's wrapper keeps its wine32 hint, true or not, out of the log.
   _probe_path(_bin "${PREFIX}/bin")
-  set(_environment "WINEPATH=${_bin}" "WINEDEBUG=-all")
+  set(_environment "WINEPATH=${_bin}" "WINEDEBUG=-all,err+module")
   if(WINEPREFIX)
     list(APPEND _environment "WINEPREFIX=${WINEPREFIX}")
   endif()
@@ -138,7 +140,9 @@ foreach(_library IN LISTS _libraries)
       message("stackprobe: ${TOOLCHAIN} ${_step}: no loopback server, so no handshake check:\n${_sshd_out}")
     endif()
   endif()
-  execute_process(COMMAND ${_run_step} -DSTEP=${_step} -P "${_run_step_script}" --
+  # A pass is the probe's own last line seen, not an exit status alone (run_step.cmake).
+  execute_process(COMMAND ${_run_step} -DSTEP=${_step}
+    "-DPASS_REGEX=${_library}: all [0-9]+ checks passed" -DRETRY_SILENT=ON -P "${_run_step_script}" --
     "${CMAKE_COMMAND}" -E env ${_environment} -- ${EMULATOR} "${_exe}" ${_arguments}
     RESULT_VARIABLE _rc)
   if(_library MATCHES "^(libssh2|curl)$")

@@ -2,7 +2,12 @@
 # and its status, duration and exact command to a JSON record that the report reads.
 #
 #   cmake -DTOOLCHAIN=linux-gcc -DSTEP=openssl.build -DSTATE_DIR=<dir> [-DKEEP_GOING=ON]
-#         -P run_step.cmake -- COMMAND...
+#         [-DPASS_REGEX=<regex>] [-DRETRY_SILENT=ON] -P run_step.cmake -- COMMAND...
+#
+# PASS_REGEX: a pass also needs the log to match it (a program's own last line). Wine can exit 0
+# without having run a program (its wineserver closing as the program connects), and a pass
+# must be something seen. RETRY_SILENT: a failure that printed nothing at all, not even a crash
+# report, is run once more, both runs in the log: under Wine such a program never started.
 #
 # The record carries the command and working folder so that the recipe of a toolchain that passed
 # can be written from it. The exit status is the command's, so ExternalProject stamps only
@@ -52,6 +57,30 @@ execute_process(COMMAND ${_command}
   RESULT_VARIABLE _result
   OUTPUT_FILE "${_log}"
   ERROR_FILE "${_log}")
+file(SIZE "${_log}" _size)
+if(RETRY_SILENT AND NOT _result STREQUAL "0" AND _size EQUAL 0)
+  set(_first_result "${_result}")
+  set(_again "${_log}.again")
+  execute_process(COMMAND ${_command}
+    RESULT_VARIABLE _result
+    OUTPUT_FILE "${_again}"
+    ERROR_FILE "${_again}")
+  file(READ "${_again}" _again_output)
+  file(REMOVE "${_again}")
+  if(_again_output STREQUAL "")
+    set(_again_output "stackprobe: the second run too exited ${_result} and printed nothing\n")
+  endif()
+  file(WRITE "${_log}" "stackprobe: the first run exited ${_first_result} and printed nothing, "
+    "so the program never started; it ran once more:\n${_again_output}")
+endif()
+if(_result STREQUAL "0" AND DEFINED PASS_REGEX)
+  file(READ "${_log}" _output)
+  if(NOT _output MATCHES "${PASS_REGEX}")
+    set(_result "exit status 0 without the line a run to its end prints")
+    file(APPEND "${_log}" "\nstackprobe: the program exited 0 but never printed the line a run "
+      "to its end prints (${PASS_REGEX}), so it did not pass: it did not run to its end\n")
+  endif()
+endif()
 string(TIMESTAMP _finished "%s")
 math(EXPR _seconds "${_finished} - ${_started}")
 
