@@ -77,7 +77,11 @@ if(_result STREQUAL "0" AND DEFINED PASS_REGEX)
   file(READ "${_log}" _output)
   if(NOT _output MATCHES "${PASS_REGEX}")
     set(_result "exit status 0 without the line a run to its end prints")
-    file(APPEND "${_log}" "\nstackprobe: the program exited 0 but never printed the line a run "
+    set(_separator "")
+    if(_output MATCHES "[^\n]$")
+      set(_separator "\n")
+    endif()
+    file(APPEND "${_log}" "${_separator}stackprobe: the program exited 0 but never printed the line a run "
       "to its end prints (${PASS_REGEX}), so it did not pass: it did not run to its end\n")
   endif()
 endif()
