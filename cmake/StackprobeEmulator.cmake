@@ -5,6 +5,11 @@
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/StackprobeJson.cmake")
 
+# WINEDEBUG for the probes, in the superbuild and under CTest. Wine's loader errors stay on: a
+# DLL not found is otherwise exit status 53 and not a word (the doctor names the line). "-all"
+# first, so Debian's wrapper keeps its wine32 hint, true or not, out of the log.
+set(STACKPROBE_PROBE_WINEDEBUG "-all,err+module")
+
 # stackprobe_emulator_run(<output_var> <result_var> [TIMEOUT <s>] [INPUT_FILE <f>] [OUTPUT_FILE <f>]
 #                         COMMAND <command>...)
 # Runs command and sets output_var to what it wrote (stdout and stderr, or stderr alone with

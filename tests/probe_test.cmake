@@ -7,6 +7,7 @@
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/TestHelpers.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../cmake/StackprobeProbeServer.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/StackprobeEmulator.cmake")
 
 # A probe a recipe ruled out has a "skip" record with the reason: the test is skipped with it
 # (SKIP_REGULAR_EXPRESSION), not failed.
@@ -24,7 +25,7 @@ set(_prefix "")
 set(_environment "")
 if(EMULATOR MATCHES "wine")
   set(_prefix "Z:")
-  set(_environment "WINEPATH=Z:${PREFIX}/bin" "WINEDEBUG=-all,err+module" "WINEPREFIX=${WINEPREFIX}")
+  set(_environment "WINEPATH=Z:${PREFIX}/bin" "WINEDEBUG=${STACKPROBE_PROBE_WINEDEBUG}" "WINEPREFIX=${WINEPREFIX}")
 endif()
 set(_arguments "")
 if(SSHD_DIR)

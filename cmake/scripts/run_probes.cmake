@@ -26,20 +26,18 @@ function(_probe_path out_var path)
   set(${out_var} "${path}" PARENT_SCOPE)
 endfunction()
 
+include("${SOURCE_ROOT}/cmake/StackprobeEmulator.cmake")
 set(_environment "")
 if(EMULATOR MATCHES "wine")
-  # The DLLs are in <prefix>/bin; Wine finds them through WINEPATH. Wine's loader errors stay
-  # on: a DLL not found is otherwise exit status 53 and not a word (the doctor names the line).
-  # "-all" first, so Debian's wrapper keeps its wine32 hint, true or not, out of the log.
+  # The DLLs are in <prefix>/bin; Wine finds them through WINEPATH.
   _probe_path(_bin "${PREFIX}/bin")
-  set(_environment "WINEPATH=${_bin}" "WINEDEBUG=-all,err+module")
+  set(_environment "WINEPATH=${_bin}" "WINEDEBUG=${STACKPROBE_PROBE_WINEDEBUG}")
   if(WINEPREFIX)
     list(APPEND _environment "WINEPREFIX=${WINEPREFIX}")
   endif()
 endif()
 
 include("${SOURCE_ROOT}/cmake/StackprobeRecord.cmake")
-include("${SOURCE_ROOT}/cmake/StackprobeEmulator.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeProbeServer.cmake")
 include("${SOURCE_ROOT}/cmake/StackprobeLinkage.cmake")
 string(REPLACE "|" ";" _skipped "${SKIPPED}")

@@ -5,8 +5,8 @@
 #         [-DPASS_REGEX=<regex>] [-DRETRY_SILENT=ON] -P run_step.cmake -- COMMAND...
 #
 # PASS_REGEX: a pass also needs the log to match it (a program's own last line). Wine can exit 0
-# without having run a program (its wineserver closing as the program connects), and a pass
-# must be something seen. RETRY_SILENT: a failure that printed nothing at all, not even a crash
+# without having run a program (a 64-bit-only Wine given a 32-bit one), and a pass must be
+# something seen. RETRY_SILENT: a failure that printed nothing at all, not even a crash
 # report, is run once more, both runs in the log: under Wine such a program never started.
 #
 # The record carries the command and working folder so that the recipe of a toolchain that passed
@@ -51,20 +51,23 @@ if(STEP MATCHES "^([^.]+)\\.([a-z]+)$" AND CMAKE_MATCH_2 IN_LIST _phases)
   endforeach()
 endif()
 
+# Runs the step's command with its stdout and stderr in file; sets result_var to its status.
+function(_run_step_command file result_var)
+  execute_process(COMMAND ${_command}
+    RESULT_VARIABLE _result
+    OUTPUT_FILE "${file}"
+    ERROR_FILE "${file}")
+  set(${result_var} "${_result}" PARENT_SCOPE)
+endfunction()
+
 string(TIMESTAMP _started "%s")
 string(TIMESTAMP _started_iso "%Y-%m-%dT%H:%M:%SZ" UTC)
-execute_process(COMMAND ${_command}
-  RESULT_VARIABLE _result
-  OUTPUT_FILE "${_log}"
-  ERROR_FILE "${_log}")
+_run_step_command("${_log}" _result)
 file(SIZE "${_log}" _size)
 if(RETRY_SILENT AND NOT _result STREQUAL "0" AND _size EQUAL 0)
   set(_first_result "${_result}")
   set(_again "${_log}.again")
-  execute_process(COMMAND ${_command}
-    RESULT_VARIABLE _result
-    OUTPUT_FILE "${_again}"
-    ERROR_FILE "${_again}")
+  _run_step_command("${_again}" _result)
   file(READ "${_again}" _again_output)
   file(REMOVE "${_again}")
   if(_again_output STREQUAL "")
